@@ -1,0 +1,1 @@
+"""Articles to spaCy documents: model loading and the parse."""

