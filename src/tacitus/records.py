@@ -244,6 +244,7 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     origin: str | None = None  # where it came from: path, path:line, "-"
+    external_id: str | None = None  # the id the input gave, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +263,7 @@ class ArticleRecord:
     errors: tuple[InputError, ...]
     coder: CoderInfo
     origin: str | None = None
+    external_id: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -276,6 +278,7 @@ class ArticleRecord:
             "outlet": self.outlet,
             "url": self.url,
             "origin": self.origin,
+            "external_id": self.external_id,
             "text": self.text,
             "text_sha256": self.text_sha256,
             "events": [e.to_dict() for e in self.events],
