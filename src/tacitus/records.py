@@ -104,15 +104,17 @@ class TimeRef:
 class Attribution:
     """Who says what: a quote, indirect speech or a source attribution."""
 
-    kind: str  # direct, indirect, source
+    kind: str  # direct, indirect, source; "article" when only the outlet asserts an event
     source: Span | None
     cue: Span | None
     content: Span | None
     speaker: ActorRef | None = None
+    name: str | None = None  # who asserts it by name: the outlet for "article"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
+            "name": self.name,
             "source": self.source.to_dict() if self.source else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "content": self.content.to_dict() if self.content else None,

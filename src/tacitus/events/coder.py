@@ -1,0 +1,236 @@
+"""Sentences and mentions to events: type, mode, dyad, modality, date, place, attribution."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tacitus.events import codes
+from tacitus.events.detect import Candidate, find_candidates
+from tacitus.events.lexicon import Lexicon, load_lexicon
+from tacitus.events.modality import read_modality
+from tacitus.events.roles import RECIPROCAL, ActorIndex, read_roles
+from tacitus.records import (
+    ActorRef,
+    Attribution,
+    Event,
+    Evidence,
+    Modality,
+    Place,
+    Span,
+    TimeRef,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    from tacitus.events.classifier import TypePrediction
+
+# Words that point back to events reported before: "Russia denied such allegations".
+_DENIAL_OBJECTS = frozenset(
+    {"allegation", "claim", "accusation", "report", "charge", "suggestion", "assertion", "it", "this"}
+)
+_TOGETHER = frozenset({"together", "jointly", "mutually", "bilateral", "bilaterally", "each"})
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the event coder needs beyond the parse."""
+
+    article_id: str
+    actors: Sequence[ActorRef]
+    times: Sequence[TimeRef] = ()
+    places: Sequence[Place] = ()
+    attributions: Sequence[Attribution] = ()
+    publication: TimeRef | None = None  # the publication date as a fallback event date
+    article_attribution: Attribution | None = None  # the outlet, when nothing else asserts it
+
+
+PlaceFinder = Callable[[Sequence[Place], "Doc", int, int], Place | None]
+TimeFinder = Callable[[Sequence[TimeRef], int, int], TimeRef | None]
+AttributionFinder = Callable[[Sequence[Attribution], int, int], Attribution | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Attachers:
+    """How events find their date, place and attribution among the article's mentions."""
+
+    time: TimeFinder | None = None
+    place: PlaceFinder | None = None
+    attribution: AttributionFinder | None = None
+
+
+def event_id(article_id: str, event_type: str, start: int, end: int) -> str:
+    """Stable id from the article, the trigger position and the type."""
+    key = f"{article_id}:{start}:{end}:{event_type}"
+    return "e" + hashlib.sha256(key.encode()).hexdigest()[:23]
+
+
+def _clause_bounds(candidate: Candidate) -> tuple[int, int]:
+    token = candidate.predicate
+    left = token.left_edge
+    right = token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _confidence(
+    candidate: Candidate, source: list[ActorRef], target: list[ActorRef], prediction: TypePrediction | None
+) -> float:
+    base = {"verb": 0.62, "light": 0.6, "nominal": 0.45}[candidate.kind]
+    if source and (target or candidate.event_type in RECIPROCAL):
+        base += 0.1
+    if prediction is not None:
+        agreement = prediction.probs.get(candidate.event_type, 0.0)
+        base = 0.5 * base + 0.5 * agreement
+    return round(min(max(base, 0.01), 0.99), 3)
+
+
+def _speaker_actor(attribution: Attribution | None, index: ActorIndex) -> list[ActorRef]:
+    if attribution is None:
+        return []
+    if attribution.speaker is not None:
+        return [attribution.speaker]
+    if attribution.source is not None:
+        found = index.covering(attribution.source.start, attribution.source.end)
+        return found[-1:] if found else []
+    return []
+
+
+def _partner(events: Sequence[Event], actor: ActorRef) -> ActorRef | None:
+    """The other side of the latest reciprocal event this actor took part in."""
+    for event in reversed(events):
+        if event.event_type not in RECIPROCAL:
+            continue
+        sides = [*event.source, *event.target]
+        codes_ = {a.code for a in sides}
+        if actor.code in codes_ and len(codes_) > 1:
+            return next(a for a in sides if a.code != actor.code)
+    return None
+
+
+def code_events(
+    doc: Doc,
+    context: Context,
+    *,
+    attachers: Attachers = Attachers(),
+    predictions: Sequence[TypePrediction | None] | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[Event]:
+    """All events in a parsed article, in text order."""
+    lexicon = lexicon or load_lexicon()
+    index = ActorIndex(context.actors)
+    sentences = list(doc.sents)
+    events: list[Event] = []
+    seen: set[tuple[int, int]] = set()
+    for candidate in find_candidates(doc, lexicon):
+        source, target = read_roles(candidate, index)
+        clause_start, clause_end = _clause_bounds(candidate)
+        attribution = None
+        if attachers.attribution is not None:
+            attribution = attachers.attribution(
+                context.attributions, candidate.trigger_start, candidate.trigger_end
+            )
+        if not source:
+            # First-person and missing subjects inside a quote belong to its speaker.
+            subject_pronoun = any(
+                c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in candidate.predicate.children
+            )
+            if attribution is not None and attribution.kind == "direct" and (
+                subject_pronoun or candidate.kind != "nominal"
+            ):
+                source = _speaker_actor(attribution, index)
+        if not source and not target and events and candidate.kind == "nominal":
+            # "see it as a prelude to an invasion": an unattributed event noun that is claimed or
+            # hypothetical refers back to the latest event of the sentence before.
+            recent = [e for e in events if candidate.sent_index - e.evidence.sentence <= 1]
+            conflict = [e for e in recent if e.quad_class in (3, 4)]
+            previous = (conflict or recent or [None])[-1]
+            modality_now = read_modality(candidate)
+            if previous is not None and (modality_now.claimed or modality_now.hypothetical):
+                source, target = list(previous.source), list(previous.target)
+        if not source and not target:
+            continue
+        if (
+            candidate.event_type in RECIPROCAL
+            and len(source) == 1
+            and not target
+            and (
+                any(t.lower_ in _TOGETHER for t in candidate.predicate.subtree)
+                or any(
+                    c.dep_ == "nsubj" and c.lower_ in ("we", "they")
+                    for c in candidate.predicate.children
+                )
+            )
+        ):
+            other = _partner(events, source[0])
+            if other is not None:
+                source = [source[0], other]
+        key = (candidate.trigger_start, candidate.trigger_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        sent = candidate.sent
+        prediction = predictions[candidate.sent_index] if predictions else None
+        modality = read_modality(candidate)
+        date = None
+        if attachers.time is not None:
+            date = attachers.time(context.times, clause_start, clause_end) or attachers.time(
+                context.times, sent.start_char, sent.end_char
+            )
+        date = date or context.publication
+        location = None
+        if attachers.place is not None:
+            location = attachers.place(context.places, doc, clause_start, clause_end)
+        events.append(
+            Event(
+                id=event_id(context.article_id, candidate.event_type, *key),
+                event_type=candidate.event_type,
+                mode=candidate.mode,
+                source=tuple(source),
+                target=tuple(target),
+                trigger=Span(doc.text[key[0] : key[1]], key[0], key[1]),
+                evidence=Evidence(candidate.sent_index, sent.start_char, sent.end_char, sent.text),
+                date=date,
+                location=location,
+                attribution=attribution or context.article_attribution,
+                modality=modality,
+                quad_class=codes.quad_class(candidate.event_type),
+                cameo_root=codes.cameo_root(candidate.event_type, candidate.mode),
+                intensity=codes.intensity(candidate.event_type, candidate.mode),
+                confidence=_confidence(candidate, source, target, prediction),
+            )
+        )
+    return _link_denials(doc, events, sentences)
+
+
+def _link_denials(doc: Doc, events: list[Event], sentences: list[SpacySpan]) -> list[Event]:
+    """Mark as denied the claimed events that a later "X denied such allegations" refers to."""
+    result = list(events)
+    for position, event in enumerate(events):
+        if event.event_type != "REJECT":
+            continue
+        sent = sentences[event.evidence.sentence]
+        trigger = next((t for t in sent if t.idx == event.trigger.start), None)
+        if trigger is None or trigger.lemma_.lower() != "deny" or not any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _DENIAL_OBJECTS for c in trigger.children
+        ):
+            continue
+        deniers = {a.code for a in event.source}
+        first_sentence = max(0, event.evidence.sentence - 2)
+        for earlier_pos in range(position):
+            earlier = result[earlier_pos]
+            if earlier.evidence.sentence < first_sentence or earlier.id == event.id:
+                continue
+            by_denier = bool(deniers & {a.code for a in earlier.source})
+            if earlier.modality.claimed and (by_denier or not earlier.source):
+                result[earlier_pos] = dataclasses.replace(
+                    earlier, modality=dataclasses.replace(earlier.modality, denied=True)
+                )
+    return result
+
+
+__all__ = ["Attachers", "Context", "code_events", "event_id", "Modality"]

@@ -1,0 +1,236 @@
+"""Wire the stages in order: article -> doc -> mentions -> events -> article record."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tacitus.articles.checks import REASONS, text_sha256
+from tacitus.records import (
+    Article,
+    ArticleRecord,
+    Attribution,
+    CoderInfo,
+    InputError,
+    Mentions,
+    Span,
+    TimeRef,
+)
+from tacitus.version import __version__
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class CoderConfig:
+    """Settings that change what the coder produces; their hash travels with every record."""
+
+    model: str | None = None  # spaCy pipeline package; None picks the installed default
+    classifier: bool = True  # use the trained event-type classifier when its model is installed
+    batch_size: int = 64
+    components: tuple[str, ...] = (
+        "tacitus.ActorResolver.v1",
+        "tacitus.TimeTagger.v1",
+        "tacitus.Geoparser.v1",
+        "tacitus.Attribution.v1",
+        "tacitus.EventCoder.v1",
+    )
+
+    def hash(self) -> str:
+        """A short hash of the settings that change output (not batch size)."""
+        data = dataclasses.asdict(self)
+        data.pop("batch_size")
+        blob = json.dumps(data, sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class Coder:
+    """The whole pipeline, loaded once per process."""
+
+    def __init__(self, config: CoderConfig | None = None) -> None:
+        from tacitus.documents.nlp import load_nlp
+        from tacitus.mentions.actors import ActorResolver
+        from tacitus.mentions.gazetteer import Gazetteer
+
+        self.config = config or CoderConfig()
+        self.nlp: Language = load_nlp(self.config.model)
+        self.resolver = ActorResolver.default()
+        self.gazetteer = Gazetteer.default()
+        self.classifier = self._load_classifier() if self.config.classifier else None
+        self.info = CoderInfo(version=__version__, config_hash=self.config.hash())
+
+    @staticmethod
+    def _load_classifier() -> Any:
+        from tacitus.errors import ModelNotFound
+        from tacitus.events.classifier import EventClassifier
+
+        try:
+            return EventClassifier.default()
+        except ModelNotFound:
+            return None
+
+    # -- one article -------------------------------------------------------
+
+    def code_doc(self, article: Article, doc: Doc) -> ArticleRecord:
+        """Code one parsed article."""
+        from tacitus.events.coder import Attachers, Context, code_events
+        from tacitus.mentions.attributions import attribution_for_span, find_attributions
+        from tacitus.mentions.places import find_places, place_for_span
+        from tacitus.mentions.times import attach_time, find_times
+
+        published = _parse_date(article.published)
+        actors = self.resolver.find_actors(doc, published)
+        times = find_times(article.text, published, doc=doc)
+        places = find_places(
+            doc, exclude=[(a.start, a.end) for a in actors], gazetteer=self.gazetteer
+        )
+        attributions = [self._with_speaker(a, actors) for a in find_attributions(doc)]
+        publication = (
+            TimeRef(text="", start=0, end=0, value=published.isoformat(), precision="publication")
+            if published
+            else None
+        )
+        outlet = Attribution(
+            kind="article", source=None, cue=None, content=None, name=article.outlet
+        )
+        predictions = None
+        if self.classifier is not None:
+            predictions = self.classifier.predict([sent.text for sent in doc.sents])
+        events = code_events(
+            doc,
+            Context(
+                article_id=article.id,
+                actors=actors,
+                times=times,
+                places=places,
+                attributions=attributions,
+                publication=publication,
+                article_attribution=outlet,
+            ),
+            attachers=Attachers(
+                time=attach_time, place=place_for_span, attribution=attribution_for_span
+            ),
+            predictions=predictions,
+        )
+        return ArticleRecord(
+            id=article.id,
+            title=article.title,
+            published=article.published,
+            outlet=article.outlet,
+            url=article.url,
+            text=article.text,
+            text_sha256=text_sha256(article.text),
+            events=tuple(events),
+            mentions=Mentions(
+                actors=tuple(actors),
+                places=tuple(places),
+                times=tuple(times),
+                attributions=tuple(attributions),
+            ),
+            errors=(),
+            coder=self.info,
+            origin=article.origin,
+            external_id=article.external_id,
+        )
+
+    @staticmethod
+    def _with_speaker(attribution: Attribution, actors: Sequence[Any]) -> Attribution:
+        if attribution.source is None or attribution.speaker is not None:
+            return attribution
+        inside = [
+            a for a in actors if a.start < attribution.source.end and a.end > attribution.source.start
+        ]
+        if not inside:
+            return attribution
+        return dataclasses.replace(attribution, speaker=inside[-1])
+
+    def failed(self, article: Article, error: InputError) -> ArticleRecord:
+        """A record for an article that could not be coded."""
+        return ArticleRecord(
+            id=article.id,
+            title=article.title,
+            published=article.published,
+            outlet=article.outlet,
+            url=article.url,
+            text=article.text,
+            text_sha256=text_sha256(article.text),
+            events=(),
+            mentions=Mentions(),
+            errors=(error,),
+            coder=self.info,
+            origin=article.origin,
+            external_id=article.external_id,
+        )
+
+    # -- many articles -----------------------------------------------------
+
+    def code(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
+        """Code articles in order, parsing them in batches with ``nlp.pipe``."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.config.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: Sequence[Article]) -> Iterator[ArticleRecord]:
+        try:
+            docs = list(self.nlp.pipe([a.text for a in batch], batch_size=self.config.batch_size))
+        except Exception:  # one bad text must not sink its batch: parse one by one
+            docs = []
+            for article in batch:
+                try:
+                    docs.append(self.nlp(article.text))
+                except Exception as e:  # noqa: BLE001 - reported as the article's error
+                    docs.append(_ParseFailure(e))
+        for article, doc in zip(batch, docs, strict=True):
+            if isinstance(doc, _ParseFailure):
+                yield self.failed(article, _coding_error(article, doc.error))
+                continue
+            try:
+                yield self.code_doc(article, doc)
+            except Exception as e:  # noqa: BLE001 - a coder bug on one article is reported, not fatal
+                yield self.failed(article, _coding_error(article, e))
+
+
+@dataclass(frozen=True, slots=True)
+class _ParseFailure:
+    error: Exception
+
+
+def _coding_error(article: Article, error: Exception) -> InputError:
+    return InputError(
+        code="coding_failed",
+        message=f"{REASONS['coding_failed']}: {type(error).__name__}: {error}",
+        input=article.origin,
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def default_coder(config: CoderConfig | None = None) -> Coder:
+    """One coder per process and configuration."""
+    return Coder(config)
+
+
+def text_span(text: str, start: int, end: int) -> Span:
+    """A span of ``text`` with its quoted text."""
+    return Span(text[start:end], start, end)
