@@ -120,6 +120,17 @@ class Store:
                 [now, inputs, coded, failed, status, run_id],
             )
 
+    def unfinished_runs(self, command: str) -> list[str]:
+        """Ids of earlier runs of the same command that never finished (killed or crashed)."""
+        if self._memory is None and not Path(self.path).exists():
+            return []
+        with self.connect(read_only=self._memory is None) as con:
+            rows = con.execute(
+                "SELECT run_id FROM runs WHERE status = 'running' AND command = ? ORDER BY run_id",
+                [command],
+            ).fetchall()
+        return [row[0] for row in rows]
+
     def write(
         self,
         records: Sequence[ArticleRecord],
