@@ -35,13 +35,31 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def pick(candidates: list[tuple[int, ...]], anchor: tuple[int, ...], tense: Tense) -> tuple[int, ...]:
+# How far (in days) a reading against a weakly attested tense may lie before it loses to one
+# that agrees: news writes "Dec. 7" for this year's December 7 whatever the verb.
+SOFT_PENALTY_DAYS = 200
+
+
+def pick(
+    candidates: list[tuple[int, ...]], anchor: tuple[int, ...], tense: Tense, strict: bool = True
+) -> tuple[int, ...]:
     """Choose among readings of an underspecified date by tense.
 
-    Past: the latest reading on or before the anchor. Future: the earliest on or
-    after it. Unknown: the nearest, ties going to the past (news mostly reports).
+    Strict past: the latest reading on or before the anchor; strict future: the
+    earliest on or after it. Otherwise the nearest reading, where one that goes
+    against a (weakly attested) tense counts as ``SOFT_PENALTY_DAYS`` further away;
+    ties go to the past, since news mostly reports.
     """
     ordered = sorted(candidates)
+    if not strict and tense is not None:
+        unit = 1 if len(anchor) == 3 else 30 if len(anchor) == 2 else 365
+
+        def cost(c: tuple[int, ...]) -> tuple[float, int]:
+            gap = (_ordinal(c) - _ordinal(anchor)) * unit
+            against = (tense == "past" and gap > 0) or (tense == "future" and gap < 0)
+            return (abs(gap) + (SOFT_PENALTY_DAYS if against else 0), 0 if gap <= 0 else 1)
+
+        return min(ordered, key=cost)
     if tense == "past":
         before = [c for c in ordered if c <= anchor]
         if before:
@@ -69,7 +87,9 @@ def _ordinal(parts: tuple[int, ...]) -> int:
     return parts[0]
 
 
-def month_day(published: dt.date, month: int, day: int, tense: Tense) -> dt.date | None:
+def month_day(
+    published: dt.date, month: int, day: int, tense: Tense, strict: bool = True
+) -> dt.date | None:
     """The year for "January 21" read on ``published``."""
     readings = [
         (year, month, day)
@@ -78,14 +98,14 @@ def month_day(published: dt.date, month: int, day: int, tense: Tense) -> dt.date
     ]
     if not readings:
         return None
-    year, month, day = pick(readings, (published.year, published.month, published.day), tense)
+    year, month, day = pick(readings, (published.year, published.month, published.day), tense, strict)
     return dt.date(year, month, day)
 
 
-def month_only(published: dt.date, month: int, tense: Tense) -> tuple[int, int]:
+def month_only(published: dt.date, month: int, tense: Tense, strict: bool = True) -> tuple[int, int]:
     """The year for "in October" read on ``published``."""
     readings = [(year, month) for year in (published.year - 1, published.year, published.year + 1)]
-    year, month = pick(readings, (published.year, published.month), tense)
+    year, month = pick(readings, (published.year, published.month), tense, strict)
     return year, month
 
 

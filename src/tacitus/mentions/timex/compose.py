@@ -1,0 +1,63 @@
+"""Turn overlapping candidates into one reading per stretch of text, and build ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tacitus.mentions.timex.rules import Candidate
+
+_SINCE = re.compile(r"\b(?:[Ss]ince|[Ee]ver\s+since)\s+$")
+_FROM = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+$")
+_JOIN_AFTER_FROM = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$")
+_JOIN_BARE = re.compile(r"^\s*(?:-|–|—|through|until|till)\s*$")
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest non-overlapping candidates; earlier rules win ties."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start))
+    taken: list[Candidate] = []
+    for candidate in ordered:
+        if all(candidate.end <= kept.start or candidate.start >= kept.end for kept in taken):
+            taken.append(candidate)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def first_part(value: str) -> str:
+    return value.split("/", 1)[0]
+
+
+def last_part(value: str) -> str:
+    return value.rsplit("/", 1)[-1]
+
+
+def ranges(text: str, found: list[Candidate], published: dt.date | None) -> list[Candidate]:
+    """Merge "from X to Y", "between X and Y", "X-Y" pairs and widen "since X" to X/publication."""
+    merged: list[Candidate] = []
+    index = 0
+    while index < len(found):
+        current = found[index]
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is not None:
+            gap = text[current.end : following.start]
+            opener = _FROM.search(text, max(0, current.start - 10), current.start)
+            joined = (opener and _JOIN_AFTER_FROM.match(gap)) or _JOIN_BARE.match(gap)
+            if joined:
+                start = opener.start() if opener else current.start
+                value = None
+                if current.value and following.value:
+                    value = f"{first_part(current.value)}/{last_part(following.value)}"
+                merged.append(Candidate(start, following.end, value, "range", current.rank))
+                index += 2
+                continue
+        since = _SINCE.search(text, max(0, current.start - 14), current.start)
+        if since:
+            value = None
+            if current.value:
+                end = published.isoformat() if published else ".."
+                value = f"{first_part(current.value)}/{end}"
+            merged.append(Candidate(since.start(), current.end, value, "range", current.rank))
+        else:
+            merged.append(current)
+        index += 1
+    return merged
