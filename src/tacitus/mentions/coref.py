@@ -1,0 +1,227 @@
+"""Link later mentions in an article to the actors named earlier.
+
+Handles short names after a full name ("Kishida", "Mr Kishida"), group references
+("the two leaders", "both countries"), "the island", "the country" and the pronouns
+it/its/he/she/his/her when one earlier actor in the same or previous sentence is the
+clear antecedent. Anything less clear is left unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from tacitus.mentions.actors import HONORIFICS, LOCATIVE, Chunk, Unit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from tacitus.mentions.actors import ActorResolver
+
+__all__ = ["link_article"]
+
+ISLAND_STATES = frozenset(
+    {"TWN", "CUB", "CYP", "LKA", "MDG", "MLT", "JAM", "HTI", "DOM", "ISL", "IRL", "SGP", "MUS", "FJI", "BHR",
+     "TLS", "PNG", "NZL", "JPN", "PHL", "IDN", "HKG", "BRB", "TTO", "MDV", "SYC", "COM", "CPV", "STP", "WSM",
+     "TON", "VUT", "SLB", "BHS"}
+)
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+GROUP_NUMBERS = {"two": 2, "both": 2, "three": 3, "all": 0}
+PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "men", "heads", "premiers", "leader"})
+STATE_NOUNS = frozenset({"countries", "nations", "sides", "governments", "states", "neighbours", "neighbors"})
+IT_PRONOUNS = frozenset({"it", "its"})
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
+def link_article(doc: Doc, chunks: list[Chunk], when: dt.date, resolver: ActorResolver) -> list[Chunk]:
+    """Resolve short names and add coreferent mentions; returns chunks sorted by start."""
+    people: dict[str, Chunk] = {}
+    _link_names(doc, chunks, people)
+    taken = {i for c in chunks for i in range(c.start, c.end)}
+    added: list[Chunk] = []
+    if doc.has_annotation("DEP"):
+        added = _link_references(doc, chunks, taken)
+    return sorted([*chunks, *added], key=lambda c: (c.start, c.end))
+
+
+def _link_names(doc: Doc, chunks: list[Chunk], people: dict[str, Chunk]) -> None:
+    """Give a bare surname the identity of the full name seen earlier in the article."""
+    for chunk in chunks:
+        person = next((u for u in chunk.units if u.kind in ("person", "new_person")), None)
+        if person is None:
+            continue
+        words = [doc[i].text for i in range(person.start, person.end)]
+        if person.kind == "person" or len(words) >= 2 and chunk.country is not None:
+            if len(words) >= 2:
+                people.setdefault(words[-1], chunk)
+                people.setdefault(" ".join(words), chunk)
+            continue
+        key = " ".join(words)
+        earlier = people.get(key) or (people.get(words[-1]) if len(words) == 1 else None)
+        if earlier is None:
+            if len(words) >= 2:
+                people.setdefault(words[-1], chunk)
+            continue
+        chunk.name, chunk.wikidata = earlier.name, earlier.wikidata
+        chunk.person = earlier.person
+        chunk.country, chunk.igo = earlier.country, earlier.igo
+        if not any(u.kind == "sector" for u in chunk.units):
+            chunk.sector = earlier.sector
+        # "Mr Kishida": the honorific belongs to the mention.
+        if chunk.start > 0 and doc[chunk.start - 1].text in HONORIFICS:
+            chunk.start -= 1
+
+
+def _link_references(doc: Doc, chunks: list[Chunk], taken: set[int]) -> list[Chunk]:
+    added: list[Chunk] = []
+    ordered = sorted(chunks, key=lambda c: c.start)
+    for sent in doc.sents:
+        for token in sent:
+            if token.i in taken:
+                continue
+            chunk = _group(doc, token, ordered) or _definite(doc, token, ordered) or _pronoun(doc, token, ordered)
+            if chunk is None or any(i in taken for i in range(chunk.start, chunk.end)):
+                continue
+            added.append(chunk)
+            taken.update(range(chunk.start, chunk.end))
+            if not chunk.referents:
+                ordered.append(chunk)
+                ordered.sort(key=lambda c: c.start)
+    return added
+
+
+def _before(ordered: list[Chunk], index: int) -> list[Chunk]:
+    return [c for c in ordered if c.end <= index]
+
+
+def _is_state(chunk: Chunk) -> bool:
+    return chunk.country is not None and chunk.person is None and not any(
+        u.kind in ("sector", "new_person", "person", "org") for u in chunk.units
+    )
+
+
+def _is_leader(chunk: Chunk) -> bool:
+    return any(u.kind in ("person", "new_person") for u in chunk.units) or chunk.person is not None
+
+
+def _copy(chunk: Chunk, start: int, end: int, *, sector: str | None = None, keep_sector: bool = True) -> Chunk:
+    return Chunk(
+        units=[Unit(start, end, "reference", [])],
+        start=start,
+        end=end,
+        country=chunk.country,
+        igo=chunk.igo,
+        sector=chunk.sector if keep_sector else sector,
+        name=chunk.name,
+        wikidata=chunk.wikidata,
+        person=chunk.person,
+    )
+
+
+def _distinct(chunks: list[Chunk], key: str) -> list[Chunk]:
+    seen: dict[str, Chunk] = {}
+    for chunk in reversed(chunks):
+        ident = chunk.name if key == "name" else chunk.country
+        if ident and ident not in seen:
+            seen[ident] = chunk
+    return list(seen.values())
+
+
+def _group(doc: Doc, token: Token, ordered: list[Chunk]) -> Chunk | None:
+    """ "the two leaders", "both countries": one referent per earlier actor."""
+    if token.lower_ not in GROUP_NUMBERS:
+        return None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is None:
+        return None
+    noun = nxt.lower_
+    start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ == "the" else token.i
+    if token.lower_ == "both" and start != token.i:
+        return None
+    earlier = _before(ordered, token.i)
+    if noun in PEOPLE_NOUNS and noun != "leader":
+        referents = _distinct([c for c in earlier if _is_leader(c)], "name")[:2]
+    elif noun in STATE_NOUNS:
+        referents = _distinct([c for c in earlier if c.country and c.person is None], "country")[:2]
+    else:
+        return None
+    if len(referents) < 2:
+        return None
+    group = Chunk([Unit(start, nxt.i + 1, "reference", [])], start, nxt.i + 1)
+    group.referents = [_copy(r, start, nxt.i + 1) for r in reversed(referents)]
+    return group
+
+
+def _definite(doc: Doc, token: Token, ordered: list[Chunk]) -> Chunk | None:
+    """ "the island", "the country" after a state was named."""
+    if token.lower_ != "the" or token.i + 1 >= len(doc):
+        return None
+    noun = doc[token.i + 1]
+    if noun.lower_ not in COUNTRY_NOUNS and noun.lower_ != "island":
+        return None
+    if token.i + 2 < len(doc) and doc[token.i + 2].pos_ in ("NOUN", "PROPN"):
+        return None  # "the country's" is fine, "the island nation Fiji" names itself
+    if token.i > 0 and doc[token.i - 1].lower_ in LOCATIVE:
+        return None
+    earlier = [c for c in _before(ordered, token.i) if _is_state(c) or c.referents == [] and c.country and _is_state(c)]
+    if noun.lower_ == "island":
+        earlier = [c for c in earlier if c.country in ISLAND_STATES]
+    if not earlier:
+        return None
+    antecedent = earlier[-1]
+    if doc[antecedent.start].sent.start < token.sent.start and _sentence_gap(doc, antecedent, token) > 3:
+        return None
+    return _copy(antecedent, token.i, noun.i + 1)
+
+
+def _sentence_gap(doc: Doc, chunk: Chunk, token: Token) -> int:
+    starts = [s.start for s in doc.sents]
+    first = doc[chunk.start].sent.start
+    return sum(1 for s in starts if first < s <= token.sent.start)
+
+
+def _pronoun(doc: Doc, token: Token, ordered: list[Chunk]) -> Chunk | None:
+    """it/its after a state or organisation, he/she after a person, in the same or previous sentence."""
+    word = token.lower_
+    if word not in IT_PRONOUNS and word not in PERSON_PRONOUNS:
+        return None
+    if token.dep_ not in SUBJECT_DEPS and not (word in ("him", "her") and token.dep_ in ("dobj", "pobj")):
+        return None
+    if word == "it" and _expletive(token):
+        return None
+    sent = token.sent
+    window_start = sent.start
+    if sent.start > 0:
+        window_start = doc[sent.start - 1].sent.start
+    candidates = [c for c in _before(ordered, token.i) if c.start >= window_start and not c.referents]
+    if word in IT_PRONOUNS:
+        candidates = [c for c in candidates if (c.country or c.igo) and not _is_leader(c)
+                      and (_is_state(c) or any(u.kind == "org" for u in c.units) or _is_seat(c))]
+        if not candidates:
+            return None
+        subjects = [c for c in candidates if doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        antecedent = (subjects or candidates)[-1]
+        if len({c.country or c.igo for c in candidates}) > 1 and not subjects:
+            return None
+    else:
+        candidates = [c for c in candidates if _is_leader(c)]
+        names = {c.name for c in candidates}
+        if not candidates or len(names) > 1:
+            return None
+        antecedent = candidates[-1]
+    return _copy(antecedent, token.i, token.i + 1)
+
+
+def _is_seat(chunk: Chunk) -> bool:
+    return any(u.kind in ("seat", "capital") for u in chunk.units)
+
+
+def _expletive(token: Token) -> bool:
+    """ "it is expected that ...", "it was raining": no antecedent."""
+    head = token.head
+    if head.lemma_ in ("be", "seem", "appear", "rain", "take", "remain") and any(
+        c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in head.children
+    ):
+        return True
+    return False

@@ -1,0 +1,319 @@
+"""The actor knowledge base: states, organisations, people with dated roles, sector agents.
+
+The base is read from tab-separated files shipped in ``tacitus/data/kb/`` and from
+user files in ``$TACITUS_HOME/kb/`` (default ``~/.local/share/tacitus/kb/``), where
+``tacitus actors import`` and ``tacitus actors update`` write people with dated roles.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tacitus.errors import KnowledgeBaseError
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
+
+PEOPLE_COLUMNS: tuple[str, ...] = (
+    "name",
+    "aliases",
+    "country",
+    "role",
+    "sector",
+    "start",
+    "end",
+    "wikidata",
+)
+
+# Roles that make a person speak for a government when several are held at once.
+ROLE_RANK: dict[str, int] = {
+    "head_of_state": 0,
+    "head_of_government": 1,
+    "foreign_minister": 2,
+    "defence_minister": 3,
+    "igo_head": 4,
+}
+
+
+def user_kb_dir() -> Path:
+    """Where imported and downloaded people files live."""
+    home = os.environ.get("TACITUS_HOME")
+    if home:
+        return Path(home) / "kb"
+    return Path.home() / ".local" / "share" / "tacitus" / "kb"
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """Read an ISO date (``YYYY-MM-DD``, optionally with a time part); empty is None."""
+    if not value:
+        return None
+    text = value.strip()[:10]
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One dated office held by a person."""
+
+    country: str | None
+    igo: str | None
+    role: str
+    sector: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+    def active(self, date: dt.date) -> bool:
+        """True when the role is held on ``date``."""
+        # ``end`` is the first day out of office (the successor's start).
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(slots=True)
+class Entity:
+    """A knowledge-base entry that a phrase can name."""
+
+    kind: str  # state, adjective, demonym, capital, seat, org, person, sector
+    name: str | None
+    country: str | None = None
+    igo: str | None = None
+    sector: str | None = None
+    wikidata: str | None = None
+    # Dated sectors for groups whose status changes, oldest first: (since, sector).
+    sector_since: tuple[tuple[dt.date, str], ...] = ()
+    roles: list[Role] = field(default_factory=list)
+    # For sector agents: title, noun, weak, generic, tail, both.
+    use: str | None = None
+
+    def sector_on(self, date: dt.date) -> str | None:
+        """The sector on ``date``, following dated changes."""
+        sector = self.sector
+        for since, later in self.sector_since:
+            if date >= since:
+                sector = later
+        return sector
+
+    def role_on(self, date: dt.date) -> tuple[Role | None, bool]:
+        """The role that applies on ``date`` and whether it is held then.
+
+        An active role wins (highest rank first); otherwise the most recent past role,
+        otherwise the earliest future one: a former or future office holder keeps the
+        country but not the sector.
+        """
+        if not self.roles:
+            return None, False
+        active = [r for r in self.roles if r.active(date)]
+        if active:
+            active.sort(key=lambda r: (ROLE_RANK.get(r.role, 9), -(r.start or dt.date.min).toordinal()))
+            return active[0], True
+        past = [r for r in self.roles if r.end is not None and r.end <= date]
+        if past:
+            return max(past, key=lambda r: r.end or dt.date.min), False
+        return min(self.roles, key=lambda r: r.start or dt.date.max), False
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    """Phrases mapped to the entities they may name."""
+
+    phrases: dict[str, list[Entity]] = field(default_factory=dict)
+    people: dict[str, Entity] = field(default_factory=dict)  # by case-folded name
+    states: dict[str, Entity] = field(default_factory=dict)  # by ISO3
+    surnames: set[str] = field(default_factory=set)  # phrases that need a proper-noun tag
+
+    def add(self, phrase: str, entity: Entity) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        bucket = self.phrases.setdefault(phrase, [])
+        if entity not in bucket:
+            bucket.append(entity)
+
+
+def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t")
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+def _parse_sector(spec: str) -> tuple[str | None, tuple[tuple[dt.date, str], ...]]:
+    """Read ``REB;2021-08-15:GOV`` into a base sector and dated changes."""
+    parts = [p.strip() for p in spec.split(";") if p.strip()]
+    if not parts:
+        return None, ()
+    base = parts[0] if parts[0] != "IGO" else None
+    changes: list[tuple[dt.date, str]] = []
+    for part in parts[1:]:
+        when, _, sector = part.partition(":")
+        date = parse_date(when)
+        if date is None or not sector:
+            raise KnowledgeBaseError(f"Bad dated sector {spec!r}: write SECTOR;YYYY-MM-DD:SECTOR.")
+        changes.append((date, sector))
+    return base, tuple(sorted(changes))
+
+
+def _plurals(word: str) -> list[str]:
+    """Regular English plurals of the last word of a phrase."""
+    head, _, last = word.rpartition(" ")
+    prefix = head + " " if head else ""
+    if last.endswith(("man",)) and not last.endswith(("human",)):
+        forms = [last[:-3] + "men"]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms = [last + "es"]
+    else:
+        forms = [last + "s"]
+    return [prefix + f for f in forms]
+
+
+def _case_variants(phrase: str) -> set[str]:
+    """The spellings a lower-case agent phrase takes in running text and titles."""
+    variants = {phrase}
+    if phrase[:1].islower():
+        variants.add(phrase[0].upper() + phrase[1:])
+        variants.add(" ".join(w[0].upper() + w[1:] if w[:1].islower() else w for w in phrase.split(" ")))
+    return variants
+
+
+def load_states(kb: KnowledgeBase, path: Path) -> None:
+    for row in _read_tsv(path):
+        iso3 = row["iso3"]
+        qid = row.get("wikidata") or None
+        state = Entity("state", row["name"], country=iso3, wikidata=qid)
+        kb.states[iso3] = state
+        for name in [row["name"], *_split(row.get("aliases"))]:
+            kb.add(name, state)
+            if name.startswith("United "):
+                kb.add("the " + name, state)
+        adjective = Entity("adjective", row["name"], country=iso3)
+        for adj in _split(row.get("adjectives")):
+            kb.add(adj, adjective)
+            # "Americans", "Israelis": plural demonyms name people of the country.
+            if adj.endswith(("an", "i")) and not adj.endswith("-") and " " not in adj:
+                kb.add(adj + "s", Entity("demonym", row["name"], country=iso3, sector="CVL"))
+        for capital in _split(row.get("capitals")):
+            kb.add(capital, Entity("capital", row["name"], country=iso3, sector="GOV"))
+        for column, sector in (("gov_seats", "GOV"), ("mil_seats", "MIL"), ("leg_seats", "LEG")):
+            for seat in _split(row.get(column)):
+                kb.add(seat, Entity("seat", row["name"], country=iso3, sector=sector))
+
+
+def load_organisations(kb: KnowledgeBase, path: Path) -> None:
+    for row in _read_tsv(path):
+        sector, changes = _parse_sector(row.get("sector") or "")
+        kind = row.get("kind") or "group"
+        org = Entity(
+            "org",
+            row["name"],
+            country=row.get("country") or None,
+            igo=row["code"] if kind == "igo" else None,
+            sector=sector,
+            wikidata=row.get("wikidata") or None,
+            sector_since=changes,
+            use=kind,
+        )
+        for alias in {row["name"], *_split(row.get("aliases"))}:
+            kb.add(alias, org)
+
+
+def load_sectors(kb: KnowledgeBase, path: Path) -> None:
+    for row in _read_tsv(path):
+        phrase, sector, use = row["phrase"], row["sector"], row["kind"]
+        agent = Entity("sector", None, sector=sector, use=use)
+        forms = {phrase}
+        if use != "title" and not phrase.endswith((".", "s", "ren", "men", "ple")):
+            forms.update(_plurals(phrase))
+        for form in forms:
+            for variant in _case_variants(form):
+                kb.add(variant, agent)
+
+
+def people_files() -> list[Path]:
+    """People files in load order: shipped first, then the user's imports."""
+    files = [DATA_DIR / "people.tsv"]
+    user = user_kb_dir()
+    if user.is_dir():
+        files.extend(sorted(user.glob("people*.tsv")))
+    return [f for f in files if f.is_file()]
+
+
+def read_people_rows(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a people file, checked for the expected header."""
+    rows = _read_tsv(path)
+    for row in rows:
+        if "name" not in row or "country" not in row:
+            raise KnowledgeBaseError(
+                f"{path} is not a people file: its header must be " + "\t".join(PEOPLE_COLUMNS) + "."
+            )
+        yield row
+
+
+def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
+    for path in paths:
+        for row in read_people_rows(path):
+            name = (row.get("name") or "").strip()
+            if not name:
+                continue
+            qid = (row.get("wikidata") or "").strip() or None
+            # One person per name: files from different sources describe the same people.
+            key = name.casefold()
+            person = kb.people.get(key)
+            if person is None:
+                person = Entity("person", name, wikidata=qid)
+                kb.people[key] = person
+            elif person.wikidata is None:
+                person.wikidata = qid
+            country = (row.get("country") or "").strip() or None
+            igo = None
+            if country and country.startswith("igo:"):
+                igo, country = country[4:], None
+            role = Role(
+                country=country,
+                igo=igo,
+                role=(row.get("role") or "").strip(),
+                sector=(row.get("sector") or "").strip() or "GOV",
+                start=parse_date(row.get("start")),
+                end=parse_date(row.get("end")),
+            )
+            if role not in person.roles:
+                person.roles.append(role)
+            for alias in [name, *_split(row.get("aliases"))]:
+                kb.add(alias, person)
+    _add_surnames(kb)
+
+
+def _add_surnames(kb: KnowledgeBase) -> None:
+    """Let a surname alone name a person when no one else in the base shares it."""
+    owners: dict[str, set[int]] = {}
+    for person in kb.people.values():
+        parts = (person.name or "").split()
+        if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][0].isupper():
+            owners.setdefault(parts[-1], set()).add(id(person))
+    by_id = {id(p): p for p in kb.people.values()}
+    for surname, ids in owners.items():
+        if len(ids) == 1 and surname not in kb.phrases:
+            kb.phrases[surname] = [by_id[next(iter(ids))]]
+            kb.surnames.add(surname)
+
+
+def load_kb(extra_people: Iterable[Path] = ()) -> KnowledgeBase:
+    """Read the shipped base, the user's people files and any ``extra_people`` files."""
+    kb = KnowledgeBase()
+    load_states(kb, DATA_DIR / "states.tsv")
+    load_organisations(kb, DATA_DIR / "organisations.tsv")
+    load_sectors(kb, DATA_DIR / "sectors.tsv")
+    load_people(kb, [*people_files(), *extra_people])
+    return kb
