@@ -79,7 +79,6 @@ def find_quotes(text: str) -> list[Quote]:
     long quotation at each new paragraph without closing the previous one.
     """
     quotes: list[Quote] = []
-    pos = 0
     for para in re.finditer(r"[^\n]+", text):
         open_at: int | None = None
         for m in _MARKS.finditer(para.group()):
@@ -97,8 +96,6 @@ def find_quotes(text: str) -> list[Quote]:
                 open_at = None
         if open_at is not None and para.end() - open_at > 1:
             quotes.append(Quote(open_at, _rstrip_end(text, open_at, para.end()), False))
-        pos = para.end()
-    del pos
     return quotes
 
 

@@ -1,0 +1,1 @@
+"""Quote and source attribution: the parts behind ``tacitus.mentions.attributions``."""

@@ -1,0 +1,304 @@
+"""Find who says what in a parsed document: verb cues, prepositional sources, quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from tacitus.mentions.attribution.lexicon import MEDIA_HEADS, PHRASAL, SAY_LIKE, Lexicon
+from tacitus.mentions.attribution.quotes import QuoteIndex
+from tacitus.records import Attribution, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SUBJECTS = frozenset({"nsubj"})
+_PASSIVE = frozenset({"nsubjpass", "auxpass"})
+# Children that sit inside a verbal cue: "has also said", "did not deny".
+_CUE_INSIDE = frozenset({"aux", "neg", "advmod", "prt"})
+# Children that carry what is said.
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "parataxis", "dative"})
+# Right-side children that never belong to the content.
+_NOT_CONTENT = frozenset({"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark"})
+_EDGE_PUNCT = frozenset(",.;:!?-\u2013\u2014()[]")
+_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019`\u00ab\u00bb")
+_RELATIVE_DEPS = frozenset({"relcl", "acl"})
+
+
+def extract(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
+    """All attributions in ``doc``, in text order."""
+    _TEXT.clear()
+    _TEXT[id(doc)] = doc.text
+    quotes = QuoteIndex(doc_text(doc))
+    found: list[Attribution] = []
+    for tok in doc:
+        att: Attribution | None = None
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            att = _prepositional(doc, tok, doc[tok.i + 1], quotes)
+        elif tok.lower_ == "per" and tok.i > 0 and doc[tok.i - 1].lower_ == "as":
+            att = _prepositional(doc, doc[tok.i - 1], tok, quotes)
+        elif tok.pos_ == "VERB" and lexicon.is_verb_cue(tok.lemma_.lower()):
+            att = _verbal(doc, tok, quotes)
+        if att is not None:
+            found.append(att)
+    return _dedupe(found)
+
+
+# --- verbal cues -----------------------------------------------------------------
+
+
+def _verbal(doc: Doc, verb: Token, quotes: QuoteIndex) -> Attribution | None:
+    if any(c.dep_ in _PASSIVE for c in verb.children):
+        return None
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    cue_tokens = _cue_tokens(verb, subject)
+    cue = _span(doc, cue_tokens)
+    content = _content(doc, verb, subject, cue_tokens, quotes)
+    if content is None:
+        return None
+    source = _source(doc, subject, verb, cue_tokens, content)
+    if source is None:
+        return None
+    kind = _kind(doc, verb, subject, content)
+    return Attribution(kind=kind, source=source, cue=cue, content=content)
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    if depth >= 3:
+        return None
+    head = verb.head
+    if head is verb or head.pos_ not in ("VERB", "AUX"):
+        return None
+    # A coordinated or participial verb shares its head's subject:
+    # "defended the route and said ...", "..., saying that ...", "declined to comment".
+    if verb.dep_ == "conj" or verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        if any(c.dep_ in _PASSIVE for c in head.children):
+            return None
+        return _subject(head, depth + 1)
+    return None
+
+
+def _cue_tokens(verb: Token, subject: Token) -> list[Token]:
+    doc = verb.doc
+    toks = [verb]
+    # Auxiliaries, negation and adverbs directly before the verb ("has also said").
+    i = verb.i - 1
+    while i >= 0 and i > subject.i:
+        t = doc[i]
+        if t.head == verb and t.dep_ in _CUE_INSIDE and t.i < verb.i:
+            toks.append(t)
+            i -= 1
+            continue
+        break
+    # Particles and bound prepositions right after it ("called for", "pointed out").
+    j = verb.i + 1
+    lemma = verb.lemma_.lower()
+    while j < len(doc):
+        t = doc[j]
+        if t.head == verb and (
+            t.dep_ == "prt" or (t.dep_ in ("prep", "dative") and (lemma, t.lower_) in PHRASAL)
+        ):
+            toks.append(t)
+            j += 1
+            continue
+        break
+    # "told members of the media": the addressee belongs to the cue of "tell".
+    if lemma == "tell":
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.i > verb.i:
+                toks.extend(c.subtree)
+    return sorted(set(toks), key=lambda t: t.i)
+
+
+def _content(
+    doc: Doc, verb: Token, subject: Token, cue_tokens: list[Token], quotes: QuoteIndex
+) -> Span | None:
+    cue_ids = {t.i for t in cue_tokens}
+    lemma = verb.lemma_.lower()
+    comps = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i not in cue_ids]
+    tokens: list[Token] = []
+    if comps:
+        # Prefer the complement clause nearest the verb.
+        comp = min(comps, key=lambda c: abs(c.i - verb.i))
+        tokens = [t for t in comp.subtree]
+    else:
+        cue_end = max(cue_ids)
+        right = [
+            c
+            for c in verb.children
+            if c.i > cue_end
+            and c.dep_ not in _NOT_CONTENT
+            and c.i not in cue_ids
+            and not (lemma in SAY_LIKE and c.dep_ not in _CONTENT_DEPS)
+        ]
+        if right:
+            tokens = [t for c in right for t in c.subtree if t.i not in cue_ids]
+    span = _trim(doc, tokens) if tokens else None
+    if span is not None:
+        span = _fit_quotes(doc, span, quotes)
+    else:
+        span = _adjacent_quote(doc, verb, subject, cue_tokens, quotes)
+    if span is None:
+        return None
+    return Span(doc_text(doc)[span[0] : span[1]], span[0], span[1])
+
+
+def _adjacent_quote(
+    doc: Doc, verb: Token, subject: Token, cue_tokens: list[Token], quotes: QuoteIndex
+) -> tuple[int, int] | None:
+    """A quotation just before the speaker ('"...," she said') or just after the cue ('said: "..."')."""
+    first = min(subject.i, cue_tokens[0].i)
+    before = quotes.ending_before(doc[first].idx)
+    if before is not None and before.start >= verb.sent.start_char - 1:
+        return before.start, before.end
+    last = cue_tokens[-1]
+    after = quotes.starting_after(last.idx + len(last.text))
+    if after is not None:
+        return after.start, after.end
+    return None
+
+
+def _fit_quotes(doc: Doc, span: tuple[int, int], quotes: QuoteIndex) -> tuple[int, int]:
+    """Widen a content span to the quotation marks that enclose it."""
+    start, end = span
+    text = doc_text(doc)
+    for q in quotes.overlapping(start, end):
+        if q.start < start and text[q.start : start].strip(" \t\n\"'\u201c\u201d`\u00ab") == "":
+            start = q.start
+        if start <= q.start < end < q.end and text[end : q.end].strip(" \t\n.,!?;:\"'\u201c\u201d\u00bb") == "":
+            end = q.end
+    return start, end
+
+
+def _source(
+    doc: Doc, subject: Token, verb: Token, cue_tokens: list[Token], content: Span
+) -> Span | None:
+    cue_ids = {t.i for t in cue_tokens}
+    skip: set[int] = set()
+    for child in subject.children:
+        # "Trump, who leads in delegates, said": the relative clause is not the source.
+        if child.dep_ in _RELATIVE_DEPS and child.i > subject.i:
+            skip.update(t.i for t in child.subtree)
+    tokens = [t for t in subject.subtree if t.i not in skip and t.i not in cue_ids]
+    tokens = [t for t in tokens if not (content.start <= t.idx < content.end)] or [subject]
+    tokens = _contiguous_around(tokens, subject)
+    span = _trim(doc, tokens, keep_quotes=False)
+    if span is None:
+        return None
+    return Span(doc_text(doc)[span[0] : span[1]], span[0], span[1])
+
+
+def _contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
+    ids = {t.i for t in tokens}
+    lo = hi = anchor.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return [t for t in tokens if lo <= t.i <= hi]
+
+
+def _kind(doc: Doc, verb: Token, subject: Token, content: Span) -> str:
+    if content.text[:1] in _QUOTE_CHARS and content.text[-1:] in _QUOTE_CHARS:
+        return "direct"
+    if verb.lemma_.lower() == "report" or _is_media(subject):
+        return "source"
+    return "indirect"
+
+
+def _is_media(tok: Token) -> bool:
+    if tok.lower_ in MEDIA_HEADS or tok.lemma_.lower() in MEDIA_HEADS:
+        return True
+    return tok.ent_type_ == "ORG" and any(t.lower_ in MEDIA_HEADS for t in tok.subtree)
+
+
+# --- "according to X", "as per X" -----------------------------------------------
+
+
+def _prepositional(doc: Doc, first: Token, prep: Token, quotes: QuoteIndex) -> Attribution | None:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects:
+        # The parser sometimes hangs the object on the first word instead.
+        objects = [c for c in first.children if c.dep_ == "pobj"]
+    if not objects:
+        nxt = prep.i + 1
+        if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
+            objects = [doc[nxt]]
+    if not objects:
+        return None
+    obj = objects[0]
+    src_tokens = [t for t in obj.subtree if t.i > prep.i]
+    src = _trim(doc, _contiguous_around(src_tokens, obj), keep_quotes=False)
+    if src is None:
+        return None
+    phrase = {t.i for t in first.subtree} | {t.i for t in prep.subtree} | {first.i, prep.i}
+    phrase |= set(range(first.i, src_tokens[-1].i + 1 if src_tokens else prep.i + 1))
+    sent = first.sent
+    rest = [t for t in sent if t.i not in phrase]
+    content = _trim(doc, rest) if rest else None
+    if content is None:
+        return None
+    content = _fit_quotes(doc, content, quotes)
+    cue = _span(doc, [first, prep])
+    return Attribution(
+        kind="source",
+        source=Span(doc_text(doc)[src[0] : src[1]], src[0], src[1]),
+        cue=cue,
+        content=Span(doc_text(doc)[content[0] : content[1]], content[0], content[1]),
+    )
+
+
+# --- helpers -----------------------------------------------------------------------
+
+# ``Doc.text`` joins every token on each access; extraction reads it often.
+_TEXT: dict[int, str] = {}
+
+
+def doc_text(doc: Doc) -> str:
+    text = _TEXT.get(id(doc))
+    if text is None:
+        text = _TEXT[id(doc)] = doc.text
+    return text
+
+
+def _span(doc: Doc, tokens: Sequence[Token]) -> Span:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return Span(doc_text(doc)[start:end], start, end)
+
+
+def _trim(doc: Doc, tokens: Iterable[Token], *, keep_quotes: bool = True) -> tuple[int, int] | None:
+    """Character extent of ``tokens`` without edge punctuation or whitespace."""
+    toks = sorted(set(tokens), key=lambda t: t.i)
+    drop = _EDGE_PUNCT if keep_quotes else _EDGE_PUNCT | _QUOTE_CHARS
+    while toks and (toks[0].is_space or (toks[0].is_punct and set(toks[0].text) <= drop)):
+        toks.pop(0)
+    while toks and (toks[-1].is_space or (toks[-1].is_punct and set(toks[-1].text) <= drop)):
+        toks.pop()
+    if not toks:
+        return None
+    start = toks[0].idx
+    end = toks[-1].idx + len(toks[-1].text)
+    text = doc_text(doc)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end) if end > start else None
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    seen: set[tuple[int, int]] = set()
+    out: list[Attribution] = []
+    for att in sorted(found, key=lambda a: (a.cue.start if a.cue else 0)):
+        key = (att.cue.start, att.cue.end) if att.cue else (-1, -1)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(att)
+    return out

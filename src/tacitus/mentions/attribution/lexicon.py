@@ -1,0 +1,112 @@
+"""Attribution cue words: a hand-written core plus an optional learned table."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+# Verbs of saying, reporting and claiming: always cues, learned table or not.
+CORE_VERBS: frozenset[str] = frozenset(
+    """say tell announce claim deny add state report accuse insist warn declare assert
+    confirm explain note argue suggest write tweet post caution contend maintain
+    acknowledge admit allege reveal disclose predict promise pledge vow urge demand
+    threaten complain criticize condemn praise reply respond answer ask remark comment
+    stress emphasize reiterate repeat recall concede testify estimate believe think
+    describe call quote cite show find indicate conclude agree disagree dismiss
+    reject blame charge question doubt hint propose recommend""".split()
+)
+
+# Verbs whose following preposition belongs to the cue ("called for", "pointed to").
+PHRASAL: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("call", "for"),
+        ("call", "on"),
+        ("call", "upon"),
+        ("point", "to"),
+        ("refer", "to"),
+        ("respond", "to"),
+        ("react", "to"),
+        ("push", "for"),
+        ("argue", "for"),
+        ("argue", "against"),
+        ("warn", "against"),
+        ("warn", "of"),
+        ("warn", "about"),
+        ("complain", "about"),
+        ("talk", "about"),
+        ("speak", "about"),
+        ("speak", "of"),
+        ("boast", "about"),
+        ("brag", "about"),
+        ("insist", "on"),
+        ("comment", "on"),
+        ("agree", "with"),
+        ("disagree", "with"),
+        ("object", "to"),
+        ("hint", "at"),
+        ("believe", "in"),
+        ("worry", "about"),
+        ("care", "about"),
+        ("advocate", "for"),
+        ("vote", "for"),
+        ("vote", "against"),
+        ("apologize", "for"),
+        ("ask", "for"),
+        ("ask", "about"),
+        ("write", "about"),
+        ("say", "of"),
+        ("say", "about"),
+    }
+)
+
+# Verbs that take the reported words as a clause: preposition phrases after
+# them are circumstances ("said on Friday"), not content.
+SAY_LIKE: frozenset[str] = frozenset(
+    """say tell add state announce declare write tweet post explain note reply respond
+    answer remark comment insist warn claim confirm report recall continue testify
+    caution assert predict stress emphasize reiterate repeat acknowledge admit
+    argue contend maintain conclude""".split()
+)
+
+# Source heads that make an attribution a source attribution (an outlet or a document).
+MEDIA_HEADS: frozenset[str] = frozenset(
+    """media press agency newspaper paper outlet broadcaster television tv radio
+    channel network wire report poll survey study statement document documents
+    filing filings data record records website site magazine journal daily tabloid
+    reuters ap afp bloomberg xinhua kyodo yonhap tass interfax ria cnn bbc""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cue lemmas with the share of their uses that annotators marked as cues."""
+
+    verbs: dict[str, float]
+    nouns: dict[str, float]
+    threshold: float
+
+    def is_verb_cue(self, lemma: str) -> bool:
+        return lemma in CORE_VERBS or self.verbs.get(lemma, 0.0) >= self.threshold
+
+    def is_noun_cue(self, lemma: str) -> bool:
+        return self.nouns.get(lemma, 0.0) >= self.threshold
+
+
+DEFAULT_THRESHOLD = 0.3
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The learned cue table shipped in ``tacitus/data/attribution``, else the core list."""
+    try:
+        raw = (resources.files("tacitus") / "data" / "attribution" / "cues.json").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return Lexicon({}, {}, DEFAULT_THRESHOLD)
+    table = json.loads(raw)
+    return Lexicon(
+        verbs={k: float(v) for k, v in table.get("verbs", {}).items()},
+        nouns={k: float(v) for k, v in table.get("nouns", {}).items()},
+        threshold=float(table.get("threshold", DEFAULT_THRESHOLD)),
+    )
