@@ -317,3 +317,177 @@ def load_kb(extra_people: Iterable[Path] = ()) -> KnowledgeBase:
     load_sectors(kb, DATA_DIR / "sectors.tsv")
     load_people(kb, [*people_files(), *extra_people])
     return kb
+
+
+# -- importers ----------------------------------------------------------------------
+
+IMPORTED_FILE = "people_imported.tsv"
+WIKIDATA_FILE = "people_wikidata.tsv"
+DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
+
+# Correlates of War state abbreviations (REIGN) that differ from ISO 3166-1 alpha-3.
+COW_TO_ISO3: dict[str, str] = {
+    "AAB": "ATG", "ALG": "DZA", "ANG": "AGO", "AUL": "AUS", "AUS": "AUT", "BAH": "BHS", "BAR": "BRB",
+    "BFO": "BFA", "BHM": "BHS", "BHU": "BTN", "BNG": "BGD", "BOS": "BIH", "BOT": "BWA", "BRU": "BRN",
+    "BUI": "BDI", "BUL": "BGR", "CAM": "KHM", "CAO": "CMR", "CAP": "CPV", "CDI": "CIV", "CEN": "CAF",
+    "CHA": "TCD", "CON": "COG", "COS": "CRI", "CRO": "HRV", "CZR": "CZE", "DEN": "DNK", "DRC": "COD",
+    "DRV": "VNM", "EQG": "GNQ", "ETM": "TLS", "FIJ": "FJI", "FRN": "FRA", "GAM": "GMB", "GFR": "DEU",
+    "GMY": "DEU", "GRG": "GEO", "GRN": "GRD", "GUA": "GTM", "GUI": "GIN", "HAI": "HTI", "HON": "HND",
+    "ICE": "ISL", "INS": "IDN", "IRE": "IRL", "KOS": "XKX", "KUW": "KWT", "KYR": "KGZ", "KZK": "KAZ",
+    "LAT": "LVA", "LEB": "LBN", "LES": "LSO", "LIB": "LBY", "LIT": "LTU", "MAA": "MRT", "MAC": "MKD",
+    "MAD": "MDV", "MAG": "MDG", "MAL": "MYS", "MAS": "MUS", "MAW": "MWI", "MLD": "MDA", "MNC": "MCO",
+    "MON": "MNG", "MOR": "MAR", "MSI": "MHL", "MYA": "MMR", "MZM": "MOZ", "NEP": "NPL", "NEW": "NZL",
+    "NIG": "NGA", "NIR": "NER", "NTH": "NLD", "OMA": "OMN", "PAL": "PLW", "PAR": "PRY", "PHI": "PHL",
+    "POR": "PRT", "ROK": "KOR", "ROM": "ROU", "RVN": "VNM", "SAF": "ZAF", "SAL": "SLV", "SEY": "SYC",
+    "SIE": "SLE", "SIN": "SGP", "SKN": "KNA", "SLO": "SVK", "SLU": "LCA", "SLV": "SVN", "SNM": "SMR",
+    "SOL": "SLB", "SPN": "ESP", "SRI": "LKA", "SUD": "SDN", "SWA": "SWZ", "SWD": "SWE", "SWZ": "CHE",
+    "TAJ": "TJK", "TAZ": "TZA", "THI": "THA", "TOG": "TGO", "TRI": "TTO", "UAE": "ARE", "UKG": "GBR",
+    "URU": "URY", "VAN": "VUT", "YAR": "YEM", "YPR": "YEM", "ZAM": "ZMB", "ZIM": "ZWE", "GDR": "DDR",
+    "YUG": "SRB", "CZE": "CZE", "ETH": "ETH",
+}
+
+# Wikidata: heads of state (P35) and government (P6) of sovereign states, with dates.
+LEADERS_SPARQL = """
+SELECT ?iso3 ?role ?person ?personLabel ?start ?end WHERE {
+  ?country wdt:P31 wd:Q3624078; wdt:P298 ?iso3.
+  VALUES (?prop ?role) { (p:P35 "head_of_state") (p:P6 "head_of_government") }
+  ?country ?prop ?st.
+  ?st ?ps ?person.
+  ?pprop wikibase:claim ?prop; wikibase:statementProperty ?ps.
+  OPTIONAL { ?st pq:P580 ?start. }
+  OPTIONAL { ?st pq:P582 ?end. }
+  FILTER(!BOUND(?end) || ?end >= "2000-01-01T00:00:00Z"^^xsd:dateTime)
+  SERVICE wikibase:label { bd:serviceParam wikibase:language "en". }
+}
+"""
+
+
+def _reign_date(day: str, month: str, year: str, *, end: bool) -> str:
+    if not year.strip():
+        return ""
+    try:
+        y = int(float(year))
+        m = int(float(month)) if month.strip() else (12 if end else 1)
+        d = int(float(day)) if day.strip() else 1
+        if end and not day.strip():
+            # REIGN gives no end day: take the first day of the next month, the first day out.
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return ""
+
+
+def read_roles_csv(path: Path) -> list[dict[str, str]]:
+    """Read dated roles from a Wikidata leader export or a REIGN leader list."""
+    if not path.is_file():
+        raise KnowledgeBaseError(f"No such file: {path}. Give the path of a CSV of dated roles.")
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = set(reader.fieldnames or [])
+        rows: list[dict[str, str]] = []
+        if {"iso3", "role", "person", "start"} <= header:
+            for row in reader:
+                rows.append({
+                    "name": (row.get("person") or "").strip(),
+                    "aliases": "",
+                    "country": (row.get("iso3") or "").strip(),
+                    "role": (row.get("role") or "").strip(),
+                    "sector": "GOV",
+                    "start": (row.get("start") or "")[:10],
+                    "end": (row.get("end") or "")[:10],
+                    "wikidata": (row.get("person_qid") or "").strip(),
+                })
+        elif {"stateabb", "leader", "syear"} <= header:
+            for row in reader:
+                abb = (row.get("stateabb") or "").strip()
+                rows.append({
+                    "name": (row.get("leader") or "").strip(),
+                    "aliases": "",
+                    "country": COW_TO_ISO3.get(abb, abb),
+                    "role": "leader",
+                    "sector": "GOV",
+                    "start": _reign_date(row.get("sdate", ""), row.get("smonth", ""), row.get("syear", ""), end=False),
+                    "end": _reign_date("", row.get("emonth", ""), row.get("eyear", ""), end=True),
+                    "wikidata": "",
+                })
+        else:
+            raise KnowledgeBaseError(
+                f"{path}: unknown columns. Expected a Wikidata export (iso3, role, person, person_qid, "
+                "start, end) or a REIGN leader list (stateabb, leader, sdate, smonth, syear, emonth, eyear)."
+            )
+    return [r for r in rows if r["name"] and r["country"]]
+
+
+def write_people(path: Path, rows: Iterable[dict[str, str]], *, merge: bool) -> int:
+    """Write rows in the people format; with ``merge``, keep existing rows. Returns rows added."""
+    existing: list[dict[str, str]] = []
+    if merge and path.is_file():
+        existing = list(read_people_rows(path))
+    seen = {tuple(r.get(c, "") for c in PEOPLE_COLUMNS) for r in existing}
+    added = 0
+    out = list(existing)
+    for row in rows:
+        key = tuple(row.get(c, "") for c in PEOPLE_COLUMNS)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(row)
+        added += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(PEOPLE_COLUMNS)
+        for row in out:
+            writer.writerow([str(row.get(c, "")).replace("\t", " ") for c in PEOPLE_COLUMNS])
+    tmp.replace(path)
+    return added
+
+
+def parse_sparql_leaders(payload: dict[str, object]) -> list[dict[str, str]]:
+    """Rows from a SPARQL JSON answer to :data:`LEADERS_SPARQL`."""
+    try:
+        bindings = payload["results"]["bindings"]  # type: ignore[index]
+    except (KeyError, TypeError) as e:
+        raise KnowledgeBaseError("The SPARQL answer has no results.bindings: is the endpoint right?") from e
+    rows: list[dict[str, str]] = []
+    for b in bindings:  # type: ignore[union-attr]
+        def value(name: str) -> str:
+            return str(b.get(name, {}).get("value", ""))  # type: ignore[union-attr]
+
+        qid = value("person").rsplit("/", 1)[-1]
+        name = value("personLabel")
+        if not name or name == qid:
+            continue
+        rows.append({
+            "name": name,
+            "aliases": "",
+            "country": value("iso3"),
+            "role": value("role"),
+            "sector": "GOV",
+            "start": value("start")[:10],
+            "end": value("end")[:10],
+            "wikidata": qid,
+        })
+    return rows
+
+
+def fetch_wikidata_leaders(endpoint: str = DEFAULT_ENDPOINT, *, timeout: float = 60.0) -> list[dict[str, str]]:
+    """Ask a SPARQL endpoint for heads of state and government since 2000."""
+    import json
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    url = endpoint + "?" + urllib.parse.urlencode({"query": LEADERS_SPARQL, "format": "json"})
+    request = urllib.request.Request(
+        url, headers={"Accept": "application/sparql-results+json", "User-Agent": "tacitus-actors-update"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            payload = json.loads(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        raise KnowledgeBaseError(
+            f"Could not read leaders from {endpoint}: {e}. Check the network or pass --endpoint."
+        ) from e
+    return parse_sparql_leaders(payload)
