@@ -100,6 +100,64 @@ def _speaker_actor(attribution: Attribution | None, index: ActorIndex) -> list[A
     return []
 
 
+_FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "SPY"})
+_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "itself"})
+# Verbs whose object must be a party for the verb to be an event: "met the leader", not
+# "met its demands"; "visited Tokyo" reads its place as the host.
+_PARTY_OBJECT_VERBS = frozenset({"meet", "target"})
+
+
+_SUBCLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj"})
+
+
+def _outside_subclauses(times: Sequence[TimeRef], candidate: Candidate) -> list[TimeRef]:
+    """Times not inside a clause embedded under the trigger ("since Kishida took office in October")."""
+    if not times:
+        return []
+    predicate = candidate.predicate
+    sent = candidate.sent
+    ranges = []
+    for token in sent:
+        if (
+            token.dep_ in _SUBCLAUSE_DEPS
+            and token.pos_ in ("VERB", "AUX")
+            and token.i != predicate.i
+            and not any(t.i == token.i for t in predicate.ancestors)
+        ):
+            ranges.append((token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)))
+    return [
+        t
+        for t in times
+        if not any(lo <= t.start and t.end <= hi and not lo <= predicate.idx < hi for lo, hi in ranges)
+    ]
+
+
+def _clean_target(
+    event_type: str, source: list[ActorRef], target: list[ActorRef]
+) -> list[ActorRef]:
+    """Drop targets that are the source's own forces or a pronoun for the source itself."""
+    source_codes = {a.code for a in source if a.code}
+    kept = []
+    for actor in target:
+        own_force = (
+            event_type == "MOBILIZE" and actor.code is None and actor.sector in _FORCE_SECTORS
+        )
+        self_pronoun = actor.text.lower() in _PRONOUNS and actor.code in source_codes
+        if not own_force and not self_pronoun:
+            kept.append(actor)
+    return kept
+
+
+def _object_is_not_a_party(candidate: Candidate, index: ActorIndex) -> bool:
+    predicate = candidate.predicate
+    if candidate.kind != "verb" or predicate.lemma_.lower() not in _PARTY_OBJECT_VERBS:
+        return False
+    for child in predicate.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass") and index.at_token(child) is None:
+            return True
+    return False
+
+
 def _partner(events: Sequence[Event], actor: ActorRef) -> ActorRef | None:
     """The other side of the latest reciprocal event this actor took part in."""
     for event in reversed(events):
@@ -143,6 +201,9 @@ def code_events(
                 subject_pronoun or candidate.kind != "nominal"
             ):
                 source = _speaker_actor(attribution, index)
+        target = _clean_target(candidate.event_type, source, target)
+        if _object_is_not_a_party(candidate, index):
+            continue
         if not source and not target and events and candidate.kind == "nominal":
             # "see it as a prelude to an invasion": an unattributed event noun that is claimed or
             # hypothetical refers back to the latest event of the sentence before.
@@ -178,8 +239,9 @@ def code_events(
         modality = read_modality(candidate)
         date = None
         if attachers.time is not None:
-            date = attachers.time(context.times, clause_start, clause_end) or attachers.time(
-                context.times, sent.start_char, sent.end_char
+            own_times = _outside_subclauses(context.times, candidate)
+            date = attachers.time(own_times, clause_start, clause_end) or attachers.time(
+                own_times, sent.start_char, sent.end_char
             )
         date = date or context.publication
         location = None

@@ -120,7 +120,7 @@ def read_modality(candidate: Candidate) -> Modality:
                 ):
                     hypothetical = True
             if link in ("relcl", "acl") or head.dep_ == "ROOT":
-                if head.dep_ == "ROOT" and lemma in _CLAIM_VERBS and link != "nsubj":
+                if head.dep_ == "ROOT" and lemma in _CLAIM_VERBS and link not in ("nsubj", "conj"):
                     claimed = True
                 break
         current = head
