@@ -125,7 +125,7 @@ def score(docs: list[dict], use_spacy: bool, show_errors: bool) -> dict[str, flo
             if not hit and best.value and "/" in best.value and (best.end - best.start) > (span[1] - span[0]):
                 # TimeBank tags the ends of "since X" and "from X to Y" separately.
                 first, last = best.value.split("/", 1)
-                at_start = best.text.lower().startswith("since") or span[1] <= (best.start + best.end) / 2
+                at_start = best.text.lower().startswith("since") or span[0] < (best.start + best.end) / 2
                 hit = same_value(gold["value"], first if at_start else last)
             correct += hit
             if gold["value"] not in REFS:

@@ -35,13 +35,13 @@ __all__ = ["PRECISION_ORDER", "attach_time", "find_times"]
 PRECISION_ORDER: tuple[str, ...] = ("day", "week", "month", "season", "range", "year", "decade")
 
 
-def _tense_oracle(text: str, doc: Doc | None, start: int, end: int) -> tuple[tense.Tense, bool]:
-    """The clause's tense; strong when the parse gave it, weak when a nearby word did."""
+def _tense_oracle(text: str, doc: Doc | None, start: int, end: int) -> tuple[tense.Tense, int]:
+    """The clause's tense and how sure it is: the parse is sure, nearby words less so."""
     if doc is not None:
         found = tense.tense_from_doc(doc, start, end)
         if found is not None:
-            return found, True
-    return tense.tense_from_text(text, start, end), False
+            return found, tense.SURE
+    return tense.tense_from_text(text, start, end)
 
 
 def find_times(text: str, published: dt.date | None, *, doc: Doc | None = None) -> list[TimeRef]:

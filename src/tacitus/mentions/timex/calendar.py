@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Literal
 
 Tense = Literal["past", "future"] | None
@@ -35,45 +36,25 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-# How far (in days) a reading against a weakly attested tense may lie before it loses to one
-# that agrees: news writes "Dec. 7" for this year's December 7 whatever the verb.
-SOFT_PENALTY_DAYS = 200
-
-
 def pick(
-    candidates: list[tuple[int, ...]], anchor: tuple[int, ...], tense: Tense, strict: bool = True
+    candidates: list[tuple[int, ...]], anchor: tuple[int, ...], tense: Tense, penalty: float = math.inf
 ) -> tuple[int, ...]:
     """Choose among readings of an underspecified date by tense.
 
-    Strict past: the latest reading on or before the anchor; strict future: the
-    earliest on or after it. Otherwise the nearest reading, where one that goes
-    against a (weakly attested) tense counts as ``SOFT_PENALTY_DAYS`` further away;
-    ties go to the past, since news mostly reports.
+    The nearest reading wins, where one that goes against the tense counts as
+    ``penalty`` days further away (infinite: the tense decides outright, so past
+    means the latest reading on or before the anchor). Ties go to the past,
+    since news mostly reports.
     """
     ordered = sorted(candidates)
-    if not strict and tense is not None:
-        unit = 1 if len(anchor) == 3 else 30 if len(anchor) == 2 else 365
+    unit = 1 if len(anchor) == 3 else 30 if len(anchor) == 2 else 365
 
-        def cost(c: tuple[int, ...]) -> tuple[float, int]:
-            gap = (_ordinal(c) - _ordinal(anchor)) * unit
-            against = (tense == "past" and gap > 0) or (tense == "future" and gap < 0)
-            return (abs(gap) + (SOFT_PENALTY_DAYS if against else 0), 0 if gap <= 0 else 1)
+    def cost(c: tuple[int, ...]) -> tuple[float, int]:
+        gap = (_ordinal(c) - _ordinal(anchor)) * unit
+        against = (tense == "past" and gap > 0) or (tense == "future" and gap < 0)
+        return (abs(gap) + (penalty if against else 0), 0 if gap <= 0 else 1)
 
-        return min(ordered, key=cost)
-    if tense == "past":
-        before = [c for c in ordered if c <= anchor]
-        if before:
-            return before[-1]
-    elif tense == "future":
-        after = [c for c in ordered if c >= anchor]
-        if after:
-            return after[0]
-
-    def distance(c: tuple[int, ...]) -> tuple[int, int]:
-        gap = _ordinal(c) - _ordinal(anchor)
-        return (abs(gap), 0 if gap <= 0 else 1)
-
-    return min(ordered, key=distance)
+    return min(ordered, key=cost)
 
 
 def _ordinal(parts: tuple[int, ...]) -> int:
@@ -88,7 +69,7 @@ def _ordinal(parts: tuple[int, ...]) -> int:
 
 
 def month_day(
-    published: dt.date, month: int, day: int, tense: Tense, strict: bool = True
+    published: dt.date, month: int, day: int, tense: Tense, penalty: float = math.inf
 ) -> dt.date | None:
     """The year for "January 21" read on ``published``."""
     readings = [
@@ -98,14 +79,16 @@ def month_day(
     ]
     if not readings:
         return None
-    year, month, day = pick(readings, (published.year, published.month, published.day), tense, strict)
+    year, month, day = pick(readings, (published.year, published.month, published.day), tense, penalty)
     return dt.date(year, month, day)
 
 
-def month_only(published: dt.date, month: int, tense: Tense, strict: bool = True) -> tuple[int, int]:
+def month_only(
+    published: dt.date, month: int, tense: Tense, penalty: float = math.inf
+) -> tuple[int, int]:
     """The year for "in October" read on ``published``."""
     readings = [(year, month) for year in (published.year - 1, published.year, published.year + 1)]
-    year, month = pick(readings, (published.year, published.month), tense, strict)
+    year, month = pick(readings, (published.year, published.month), tense, penalty)
     return year, month
 
 
@@ -163,9 +146,11 @@ def half_months(year: int, half: int) -> str:
     return f"{iso_month(year, first)}/{iso_month(year, first + 5)}"
 
 
-def quarter_year(published: dt.date, quarter: int, tense: Tense) -> int:
-    """Quarters without a year are the publication year's unless tense says otherwise."""
+def quarter_year(published: dt.date, quarter: int, tense: Tense, strict: bool = False) -> int:
+    """Quarters without a year are the publication year's unless a parsed tense says otherwise."""
     current = (published.month - 1) // 3 + 1
+    if not strict:
+        return published.year
     if tense == "past" and quarter > current:
         return published.year - 1
     if tense == "future" and quarter < current:

@@ -8,6 +8,7 @@ longest reading.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,23 +53,29 @@ class Context:
     """What resolvers need: the text, the publication date and a tense oracle."""
 
     def __init__(
-        self, text: str, published: dt.date | None, tense: Callable[[int, int], tuple[Tense, bool]]
+        self, text: str, published: dt.date | None, tense: Callable[[int, int], tuple[Tense, int]]
     ):
         self.text = text
         self.published = published
         self._tense = tense
-        self._cache: dict[tuple[int, int], tuple[Tense, bool]] = {}
+        self._cache: dict[tuple[int, int], tuple[Tense, int]] = {}
 
-    def reading(self, start: int, end: int) -> tuple[Tense, bool]:
-        """The clause's tense and whether the evidence for it is strong."""
+    def reading(self, start: int, end: int) -> tuple[Tense, int]:
+        """The clause's tense and the strength of the evidence (see ``tense.WEAK`` and up)."""
         key = (start, end)
         if key not in self._cache:
             before = self.text[max(0, start - 8) : start].lower()
             if _SINCE.search(before):
-                self._cache[key] = ("past", True)
+                self._cache[key] = ("past", SURE)
             else:
                 self._cache[key] = self._tense(start, end)
         return self._cache[key]
+
+    def month_penalty(self, start: int, end: int, with_day: bool) -> tuple[Tense, float]:
+        """Tense and the cost (days) of a reading against it, for dates without a year."""
+        tense, strength = self.reading(start, end)
+        table = DAY_PENALTY if with_day else MONTH_PENALTY
+        return tense, table[strength]
 
     def tense(self, start: int, end: int) -> Tense:
         return self.reading(start, end)[0]
@@ -81,6 +88,12 @@ class Context:
 
 
 _SINCE = re.compile(r"\bsince\s+$")
+WEAK, CLOSE, SURE = 0, 1, 2
+# A reading against the clause's tense counts as this many days further from publication.
+# News writes "Dec. 7" for this year's December 7 whatever the verb, so a day-month date
+# never follows tense outright; a bare month does once the parse or a modal says so.
+MONTH_PENALTY = {WEAK: 100.0, CLOSE: 250.0, SURE: math.inf}
+DAY_PENALTY = {WEAK: 60.0, CLOSE: 150.0, SURE: 150.0}
 Resolver = Callable[[re.Match[str], Context], Candidate | None]
 
 # Words before a month or season name that make it a date ("in May", "since March").
@@ -150,7 +163,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Candidate | None:
             return None
         if ctx.published is None:
             return Candidate(m.start(), end, None, "range" if day2 else "day")
-        resolved = cal.month_day(ctx.published, month, day, *ctx.reading(m.start(), end))
+        resolved = cal.month_day(ctx.published, month, day, *ctx.month_penalty(m.start(), end, True))
         if resolved is None:
             return None
         year = resolved.year
@@ -214,7 +227,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Candidate | None:
     elif rel == "this":
         year = pub.year
     else:
-        year, _ = cal.month_only(pub, month, *ctx.reading(m.start(), m.end()))
+        year, _ = cal.month_only(pub, month, *ctx.month_penalty(m.start(), m.end(), False))
     return Candidate(m.start(), m.end(), cal.iso_month(year, month), "month")
 
 
@@ -361,13 +374,15 @@ def _quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
     elif ctx.published is None:
         year = None
     else:
-        shift = {"this": 0, "last": -1, "next": 1}.get((groups.get("rel") or "").lower())
+        rel = "last" if groups.get("ago") else (groups.get("rel") or "").lower()
+        shift = {"this": 0, "last": -1, "next": 1}.get(rel)
         if shift is not None:
             year = ctx.published.year + shift
         elif half:
             year = ctx.published.year
         else:
-            year = cal.quarter_year(ctx.published, number, ctx.tense(m.start(), m.end()))
+            tense, strength = ctx.reading(m.start(), m.end())
+            year = cal.quarter_year(ctx.published, number, tense, strength == SURE)
     if half:
         if not m.group("the_half") and not year_text:
             return None
@@ -378,7 +393,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 QUARTER = re.compile(
-    r"\b(?:(?:the\s+)?" + YEAR + r"\s+|(?P<rel>this|last|next)\s+year'?s\s+|(?:the|this)\s+(?:current\s+)?)?"
+    r"\b(?:(?:the\s+)?" + YEAR + r"\s+|(?P<rel>this|last|next)\s+year'?s\s+"
+    r"|(?:the\s+)?(?P<ago>year[\s-]+(?:ago|earlier))\s+|(?:the|this)\s+(?:current\s+)?)?"
     r"(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
     r"(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>1[5-9]\d\d|20\d\d)\b)?"
     r"|\bQ(?P<q>[1-4])(?:\s+(?P<y3>1[5-9]\d\d|20\d\d)|\s*'(?P<short>\d\d))?\b"
@@ -476,13 +492,16 @@ WEEKDAY_RULE = re.compile(
 # --- weeks, months and years relative to publication -------------------------------------------
 
 _SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "this past": -1,
-          "previous": -1, "next": 1, "coming": 1, "the coming": 1, "this coming": 1, "the": 0}  # fmt: skip
+          "previous": -1, "the previous": -1, "the past": -1, "the latest": -1, "the most recent": -1,
+          "next": 1, "coming": 1, "the coming": 1, "this coming": 1, "the": 0}  # fmt: skip
 
 
 def _period(m: re.Match[str], ctx: Context) -> Candidate | None:
     rel = " ".join(m.group("rel").lower().split())
     unit = m.group("unit").lower()
     if rel == "the" and not (m.group("pre") or m.group("edge")):
+        return None
+    if rel in ("the latest", "the most recent") and unit != "quarter":
         return None
     if ctx.published is None:
         return Candidate(m.start(), m.end(), None, _UNIT_PRECISION[unit])
@@ -512,7 +531,8 @@ _UNIT_PRECISION = {"week": "week", "weekend": "range", "month": "month", "quarte
 
 PERIOD = re.compile(
     r"\b(?:(?P<pre>earlier|later|early|late)\s+(?:in\s+)?)?(?:(?P<edge>(?:the\s+)?(?:end|beginning|start|middle)"
-    r"\s+of)\s+)?(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+current|this|last|next|current|the)\s+"
+    r"\s+of)\s+)?(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+current|the\s+previous|the\s+past"
+    r"|the\s+latest|the\s+most\s+recent|this|last|next|current|the)\s+"
     r"(?:(?:fiscal|calendar)\s+)?(?P<unit>weekend|week|month|quarter|year|decade)\b(?!-)",
     re.IGNORECASE,
 )
@@ -586,11 +606,56 @@ def _holiday(m: re.Match[str], ctx: Context) -> Candidate | None:
     elif ctx.published is None:
         return Candidate(m.start(), m.end(), None, "day")
     else:
-        found = cal.month_day(ctx.published, month, day, *ctx.reading(m.start(), m.end()))
+        found = cal.month_day(ctx.published, month, day, *ctx.month_penalty(m.start(), m.end(), True))
     if found is None:
         return None
     return Candidate(m.start(), m.end(), found.isoformat(), "day")
 
+
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SMALL = {word: i + 1 for i, word in enumerate(_UNITS)}
+_SMALL.update({word: i + 10 for i, word in enumerate(_TEENS)})
+_SMALL.update({word: (i + 2) * 10 for i, word in enumerate(_TENS)})
+_TWO_DIGITS = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-]+(?:" + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS)
+    + r"|oh[\s-]+(?:" + "|".join(_UNITS) + r"))"
+)
+SPELLED = (
+    r"(?P<sy>(?:eighteen|nineteen|twenty)[\s-]+" + _TWO_DIGITS
+    + r"|two\s+thousand(?:(?:\s+and)?[\s-]+(?:" + _TWO_DIGITS + r"|" + "|".join(_UNITS) + r"))?)"
+)
+
+
+def spelled_year(words: str) -> int | None:
+    """"nineteen ninety-seven" -> 1997, "two thousand and one" -> 2001."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("and", "oh")]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(_SMALL[w] for w in parts[2:])
+    if not parts or parts[0] not in _SMALL:
+        return None
+    return _SMALL[parts[0]] * 100 + sum(_SMALL[w] for w in parts[1:])
+
+
+def _spelled(m: re.Match[str], ctx: Context) -> Candidate | None:
+    year = spelled_year(m.group("sy"))
+    if year is None:
+        return None
+    if not (m.group("mon") or m.group("the_year")) and _is_count(ctx, m.start("sy"), m.end()):
+        return None
+    if m.group("mon"):
+        if not _cap(m.group("mon")):
+            return None
+        return Candidate(m.start(), m.end(), cal.iso_month(year, _month_number(m.group("mon"))), "month")
+    return Candidate(m.start(), m.end(), str(year), "year")
+
+
+SPELLED_YEAR = re.compile(
+    r"\b(?:" + MONTH_FULL + r"(?:\s+of|,)?\s+|(?P<the_year>(?:the\s+)?year\s+))?" + SPELLED + r"\b",
+    re.IGNORECASE,
+)
 
 HOLIDAY = re.compile(
     r"\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Halloween|Valentine['’]s\s+Day)"
@@ -617,6 +682,7 @@ RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (AGO, _ago),
     (RECENT, _recent),
     (HOLIDAY, _holiday),
+    (SPELLED_YEAR, _spelled),
 )
 
 

@@ -31,7 +31,14 @@ _FUTURE_WORDS = (
     r"|scheduled|expected|set\s+to|due|to\s+be\s+held|upcoming|is\s+to|are\s+to"
     r"|slated|intends?\s+to|aims?\s+to|effective|expires?|payable"
 )
-_PAST_WORDS = r"was|were|had|has\s+been|did|said|ago|\w{2,}ed"
+_IRREGULAR_PAST = (
+    "took|said|met|held|rose|fell|began|came|went|made|told|gave|won|lost|left|sent|saw|spoke|wrote"
+    "|struck|fought|led|paid|sold|bought|brought|thought|became|ran|shot|broke|chose|drove|flew|grew"
+    "|knew|threw|stood|kept|felt|found|heard|meant|spent|stole|swore|taught|woke|got|sought|fled"
+    "|withdrew|overtook|undertook|forbade|sank|sang|swam|tore|wore|bore|hid|bit|dug|hung|lit|rode"
+    "|shook|slid|split|spread|sprang|stuck|stung|swung|wound|won|beat|bet|cut|hit|quit|shut"
+)
+_PAST_WORDS = r"was|were|had|has\s+been|have\s+been|did|ago|\w{2,}ed|" + _IRREGULAR_PAST
 _MARKER = re.compile(rf"\b(?:(?P<fut>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n")
 
@@ -46,20 +53,54 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def tense_from_text(text: str, start: int, end: int) -> Tense:
-    """The tense of the marker nearest the expression within its sentence."""
+# Within this many characters, and with no clause punctuation between, a marker is taken to
+# govern the expression; further away it only tips the balance.
+STRONG_GAP = 50
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|which|who|that|after|before|while|following)\b")
+
+
+_MODAL = re.compile(r"will|won't|wo n't|'ll|shall|going\s+to", re.IGNORECASE)
+WEAK, CLOSE, SURE = 0, 1, 2
+
+
+def tense_from_text(text: str, start: int, end: int) -> tuple[Tense, int]:
+    """The tense of the marker nearest the expression in its sentence, and how sure it is.
+
+    ``SURE``: a future modal in the same clause close by; ``CLOSE``: any marker so;
+    ``WEAK``: a marker further off or across clause punctuation.
+    """
     left, right = sentence_bounds(text, start, end)
-    best: tuple[int, Tense] | None = None
+    left, right = max(left, start - 160), min(right, end + 160)
+    best: tuple[int, re.Match[str]] | None = None
     for match in _MARKER.finditer(text, left, right):
         if start <= match.start() < end:
             continue
-        gap = start - match.end() if match.end() <= start else match.start() - end
+        before = match.end() <= start
+        gap = start - match.end() if before else match.start() - end
         # Markers before the expression usually govern it; give them a small edge.
-        gap = gap if match.end() <= start else gap + 5
-        tense: Tense = "future" if match.group("fut") else "past"
-        if best is None or gap < best[0]:
-            best = (gap, tense)
-    return best[1] if best else None
+        weighted = gap if before else gap + 5
+        if best is None or weighted < best[0]:
+            best = (weighted, match)
+    if best is None:
+        return None, WEAK
+    marker = best[1]
+    tense: Tense = "future" if marker.group("fut") else "past"
+    word = marker.group(0)
+    if tense == "past" and word.lower() not in _PAST_FINITE:
+        # "will be held", "is to be signed": a participle under a modal points ahead.
+        lead = _MODAL_BE.search(text, max(left, marker.start() - 30), marker.start())
+        if lead is not None:
+            tense, word = "future", lead.group("modal")
+    gap_start, gap_end = (marker.end(), start) if marker.end() <= start else (end, marker.start())
+    if gap_end - gap_start > STRONG_GAP or _CLAUSE_BREAK.search(text, gap_start, gap_end):
+        return tense, WEAK
+    return tense, SURE if _MODAL.fullmatch(word) else CLOSE
+
+
+_PAST_FINITE = frozenset({"was", "were", "had", "did", "ago"})
+_MODAL_BE = re.compile(
+    r"\b(?P<modal>will|would|'ll|shall|to)\s+(?:not\s+)?(?:be|have\s+been)\s+$", re.IGNORECASE
+)
 
 
 def tense_from_doc(doc: Doc, start: int, end: int) -> Tense:
