@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 # the rejection instead.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
+# Pages whose extracted text is shorter than this are navigation, not articles.
+MIN_WORDS = 15
+
 
 def _decode_html(data: bytes, origin: str | None) -> str:
     try:
@@ -51,8 +54,12 @@ def extract_html(data: bytes, *, origin: str | None, options: ReadOptions) -> Ar
         raise InputRejected("no_main_text", REASONS["no_main_text"], input=origin)
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = meta.get("text") or ""
-    if not text.strip():
-        raise InputRejected("no_main_text", REASONS["no_main_text"], input=origin)
+    if len(text.split()) < MIN_WORDS:
+        raise InputRejected(
+            "no_main_text",
+            f"{REASONS['no_main_text']} (found {len(text.split())} words, need {MIN_WORDS})",
+            input=origin,
+        )
     try:
         published = parse_published(meta.get("date"), origin=origin)
     except InputRejected:
