@@ -184,7 +184,9 @@ def _case_variants(phrase: str) -> set[str]:
     variants = {phrase}
     if phrase[:1].islower():
         variants.add(phrase[0].upper() + phrase[1:])
-        variants.add(" ".join(w[0].upper() + w[1:] if w[:1].islower() else w for w in phrase.split(" ")))
+        title = " ".join(w[0].upper() + w[1:] if w[:1].islower() else w for w in phrase.split(" "))
+        variants.add(title)
+        variants.add("-".join(w[0].upper() + w[1:] if w[:1].islower() else w for w in title.split("-")))
     return variants
 
 
@@ -284,7 +286,7 @@ def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
                 country=country,
                 igo=igo,
                 role=(row.get("role") or "").strip(),
-                sector=(row.get("sector") or "").strip() or "GOV",
+                sector=_role_sector(row.get("sector"), igo),
                 start=parse_date(row.get("start")),
                 end=parse_date(row.get("end")),
             )
@@ -293,6 +295,14 @@ def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
             for alias in [name, *_split(row.get("aliases"))]:
                 kb.add(alias, person)
     _add_surnames(kb)
+
+
+def _role_sector(value: str | None, igo: str | None) -> str | None:
+    """The sector a role gives; heads of international organisations carry the IGO code instead."""
+    sector = (value or "").strip()
+    if sector == "IGO" or (igo and sector in ("", "GOV")):
+        return None
+    return sector or "GOV"
 
 
 def _add_surnames(kb: KnowledgeBase) -> None:
