@@ -50,7 +50,8 @@ def judge(actors: list[ActorRef], sentence: str, mention: str, code: str | None,
     """None when the case passes, else what went wrong."""
     import re
 
-    found = re.search(r"(?<!\w)" + re.escape(mention) + r"(?!\w)", sentence)
+    tail = r"(?!\w)" if mention[-1].isalnum() else ""
+    found = re.search(r"(?<!\w)" + re.escape(mention) + tail, sentence)
     assert found, f"{mention!r} not in {sentence!r}"
     start, end = found.span()
     hits = [a for a in actors if a.start < end and start < a.end]
