@@ -1,0 +1,127 @@
+"""Geoparsing quality: toponyms found, resolved within 161 km, median error, precision.
+
+Usage: .venv/bin/python benchmarks/geo.py [DATA_DIR] [--docs-cache DIR] [--only NAME]
+
+DATA_DIR defaults to ../shared/data/geo. The gold toponyms scored are those
+with coordinates; "locational" drops adjectives, demonyms, language names and
+non-locational uses (GeoWebNews marks these). Each corpus is scored twice:
+places only (what the pipeline emits) and with demonyms ("Chinese" -> China).
+The resolver's weights were tuned on gwn_dev and lgl; trnews and geovirus
+were not looked at while tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tacitus.documents.nlp import load_nlp
+from tacitus.mentions.gazetteer import Gazetteer, haversine_km
+from tacitus.mentions.places import find_places
+
+CORPORA = ("gwn_dev", "lgl", "trnews", "geovirus")
+TUNED_ON = {"gwn_dev", "lgl"}
+NON_LOCATIONAL_TYPES = {"Demonym", "Language", "Non_Toponym", "Homonym"}
+
+
+def _locational(t: dict[str, Any]) -> bool:
+    return (
+        t.get("modifier_type") != "Adjective"
+        and t.get("type") not in NON_LOCATIONAL_TYPES
+        and t.get("non_locational") != "Yes"
+    )
+
+
+def _docs(name: str, records: list[dict[str, Any]], cache: Path | None) -> list[Any]:
+    from spacy.tokens import DocBin
+
+    nlp = load_nlp()
+    if cache is not None:
+        path = cache / f"{name}.spacy"
+        if path.exists():
+            return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe((r["text"] for r in records), batch_size=16))
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=False, docs=docs).to_disk(cache / f"{name}.spacy")
+    return docs
+
+
+def score(records: list[dict[str, Any]], predictions: list[list[Any]], locational: bool) -> dict[str, float]:
+    """Found, within-161 km, median error and precision for one corpus."""
+    gold_total = found = within = 0
+    errors: list[float] = []
+    pred_total = pred_hit = 0
+    for rec, places in zip(records, predictions):
+        spans = [(t["start"], t["end"]) for t in rec["toponyms"]]
+        for p in places:
+            pred_total += 1
+            pred_hit += any(p.start < e and s < p.end for s, e in spans)
+        for t in rec["toponyms"]:
+            if t.get("lat") is None or (locational and not _locational(t)):
+                continue
+            gold_total += 1
+            over = [p for p in places if p.start < t["end"] and t["start"] < p.end]
+            if not over:
+                continue
+            found += 1
+            best = max(over, key=lambda p: min(p.end, t["end"]) - max(p.start, t["start"]))
+            if best.lat is None:
+                continue
+            km = haversine_km(best.lat, best.lon, float(t["lat"]), float(t["lon"]))
+            errors.append(km)
+            within += km <= 161
+    return {
+        "gold": gold_total,
+        "found": found / max(gold_total, 1),
+        "within161": within / max(gold_total, 1),
+        "median_km": statistics.median(errors) if errors else float("nan"),
+        "precision": pred_hit / max(pred_total, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo"
+    ap.add_argument("data", nargs="?", type=Path, default=default)
+    ap.add_argument("--docs-cache", type=Path, default=None, help="keep parsed docs here between runs")
+    ap.add_argument("--only", action="append", choices=CORPORA)
+    args = ap.parse_args(argv)
+
+    t0 = time.perf_counter()
+    gaz = Gazetteer.default()
+    print(f"gazetteer load: {time.perf_counter() - t0:.2f} s ({len(gaz)} entries)")
+    header = f"{'corpus':10} {'mode':9} {'gold':>5} {'found':>6} {'<=161km':>8} {'median':>8} {'prec':>6}  tuned"
+    print(header)
+    for name in args.only or CORPORA:
+        path = args.data / f"{name}.jsonl"
+        if not path.exists():
+            print(f"{name}: not found at {path}", file=sys.stderr)
+            continue
+        records = [json.loads(line) for line in path.open(encoding="utf-8")]
+        docs = _docs(name, records, args.docs_cache)
+        for demonyms in (False, True):
+            t1 = time.perf_counter()
+            preds = [find_places(doc, gazetteer=gaz, demonyms=demonyms) for doc in docs]
+            ms = (time.perf_counter() - t1) * 1000 / max(len(docs), 1)
+            mode = "+demonym" if demonyms else "places"
+            views = [("all", False)]
+            if any(not _locational(t) for r in records for t in r["toponyms"] if t.get("lat") is not None):
+                views.append(("locat.", True))
+            for view, locational in views:
+                s = score(records, preds, locational)
+                print(
+                    f"{name:10} {mode + ' ' + view:9} {s['gold']:5d} {s['found']:6.3f} {s['within161']:8.3f} "
+                    f"{s['median_km']:7.1f}k {s['precision']:6.3f}  {'tuned' if name in TUNED_ON else 'held'}"
+                    f"  ({ms:.1f} ms/doc)"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

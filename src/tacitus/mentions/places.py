@@ -1,0 +1,399 @@
+"""Toponyms: find place names in a parsed article and resolve them.
+
+Detection takes spaCy's GPE/LOC/FAC entities and adds capitalised token runs
+that the gazetteer knows. Resolution scores each candidate by feature type,
+population, capital status and the article's other places (their countries
+and admin1 areas, and the "Paris, Texas" pattern), so one article settles on
+one reading of an ambiguous name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tacitus.mentions.gazetteer import (
+    ABBREV,
+    ADMIN1,
+    CAPITAL,
+    CITY,
+    COUNTRY,
+    DEMONYMS,
+    REGION,
+    Gazetteer,
+    name_key,
+)
+from tacitus.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities whose words are not toponyms even when the gazetteer knows them ("Jackson", "New York Times").
+BLOCKING_LABELS = frozenset(
+    {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "DATE", "TIME", "MONEY"}
+)
+LOCATIVE_PREPS = frozenset(
+    {"in", "near", "at", "on", "outside", "across", "inside", "off", "around", "throughout", "within",
+     "over", "along", "around", "beyond", "into", "towards", "toward", "nearby", "by"}
+)
+_JOINERS = frozenset({"of", "de", "del", "la", "le", "upon", "on", "du", "des", "al", "el"})
+_LEADING_DROP = frozenset({"the", "northern", "southern", "eastern", "western", "central", "north", "south",
+                           "east", "west", "northeast", "northwest", "southeast", "southwest", "downtown",
+                           "rural", "greater", "metro", "upstate", "coastal"})
+_MAX_TOKENS = 5
+_MAX_CANDIDATES = 60
+
+# Scoring weights, tuned on GeoWebNews (even half) and LGL.
+_KIND_BASE = {COUNTRY: 9.0, ADMIN1: 5.5, REGION: 7.5, CITY: 0.0}
+_CAPITAL_BONUS = 3.0
+_COUNTRY_CONTEXT = 2.5
+_ADMIN1_CONTEXT = 3.0
+_PAIR_BONUS = 10.0
+_GAZ_MIN_POPULATION = 5000
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # char offsets
+    end: int
+    text: str
+    source: str  # ner, gaz, demonym
+    candidates: tuple[int, ...]
+    first_token: int
+    last_token: int
+    partner: _Mention | None = None  # "Paris, Texas": Texas for Paris
+    choice: int | None = None
+    extra: list[int] = field(default_factory=list)
+
+
+def find_places(
+    doc: Doc,
+    *,
+    exclude: Sequence[tuple[int, int]] = (),
+    gazetteer: Gazetteer | None = None,
+    demonyms: bool = False,
+) -> list[Place]:
+    """Toponyms in ``doc``, resolved, in text order.
+
+    ``exclude`` holds char spans already taken (actors such as "Beijing" used for
+    the government); toponyms overlapping them are skipped. With ``demonyms``,
+    adjectives such as "Chinese" are returned too, resolved to their country.
+    """
+    gaz = gazetteer or Gazetteer.default()
+    mentions = _detect(doc, gaz, exclude, demonyms)
+    _link_pairs(doc, mentions, gaz)
+    _resolve(mentions, gaz)
+    places = []
+    for m in mentions:
+        if m.choice is None:
+            places.append(Place(text=m.text, start=m.start, end=m.end))
+            continue
+        e = gaz.entry(m.choice)
+        places.append(
+            Place(
+                text=m.text, start=m.start, end=m.end, name=e.name, geonameid=e.geonameid,
+                country=e.country, admin1=e.admin1, lat=e.lat, lon=e.lon,
+            )
+        )
+    return places
+
+
+def place_for_span(places: Sequence[Place], doc: Doc, start: int, end: int) -> Place | None:
+    """The place a clause spanning [start, end) happens at: a toponym inside it
+    governed by a locative preposition ("in Tokyo", "near Taiwan's airspace")."""
+    for place in places:
+        if place.start < start or place.end > end:
+            continue
+        token = _token_at(doc, place.start)
+        if token is not None and _locative(token, start, end):
+            return place
+    return None
+
+
+# --- detection ---------------------------------------------------------------
+
+
+class _Tokens:
+    """Per-token columns read once from the Doc: Token objects cost microseconds each."""
+
+    __slots__ = ("doc", "words", "upper", "idx", "propn", "stop", "sent_start", "n")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX, IS_STOP, ORTH, POS, SENT_START
+        from spacy.symbols import PROPN
+
+        self.doc = doc
+        arr = doc.to_array([ORTH, IDX, POS, IS_STOP, SENT_START])
+        strings = doc.vocab.strings
+        self.words: list[str] = [strings[int(o)] for o in arr[:, 0]]
+        self.upper = [w[:1].isupper() for w in self.words]
+        self.idx: list[int] = arr[:, 1].tolist()
+        self.propn = [p == PROPN for p in arr[:, 2].tolist()]
+        self.stop = [bool(x) for x in arr[:, 3].tolist()]
+        self.sent_start = [x == 1 for x in arr[:, 4].tolist()]
+        self.n = len(self.words)
+
+    def mention(self, first: int, last: int, gaz: Gazetteer, source: str, name: str | None = None) -> _Mention:
+        """Tokens [first, last) as a mention; candidates for ``name`` or the tokens' own text."""
+        start = self.idx[first]
+        end = self.idx[last - 1] + len(self.words[last - 1])
+        text = self.doc[first:last].text if last - first > 1 else self.words[first]
+        key = name if name is not None else text
+        cands = gaz.candidates(key)
+        if not cands and key.isupper() and len(key) > 3:
+            cands = gaz.candidates(key.title())  # datelines: "WASHINGTON"
+        return _Mention(start, end, text, source, cands[:_MAX_CANDIDATES], first, last - 1)
+
+
+def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demonyms: bool) -> list[_Mention]:
+    toks = _Tokens(doc)
+    mentions: list[_Mention] = []
+    taken = [False] * toks.n  # inside any entity
+    for ent in doc.ents:
+        label = ent.label_
+        if label in PLACE_LABELS:
+            m = _from_entity(toks, ent.start, ent.end, gaz)
+            if m is not None:
+                mentions.append(m)
+        elif demonyms and label == "NORP":
+            m = _demonym(toks, ent.start, ent.end, gaz)
+            if m is not None:
+                mentions.append(m)
+        if label in PLACE_LABELS or label in BLOCKING_LABELS:
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+    mentions.extend(_scan(toks, gaz, taken, demonyms))
+    if exclude:
+        mentions = [m for m in mentions if not any(m.start < e and s < m.end for s, e in exclude)]
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _from_entity(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention | None:
+    words = toks.words
+    while first < last and (words[first].lower() == "the" or not words[first][:1].isalnum()):
+        first += 1
+    while last > first and (words[last - 1].lower() in ("'s", "\u2019s", "'") or not words[last - 1][:1].isalnum()):
+        last -= 1
+    if first >= last:
+        return None
+    m = toks.mention(first, last, gaz, "ner")
+    if m.candidates:
+        return m
+    # "northern Syria", "South China": the span keeps the qualifier, the name drops it.
+    core = first
+    while core < last - 1 and words[core].lower() in _LEADING_DROP:
+        core += 1
+    if core > first:
+        sub = toks.mention(core, last, gaz, "ner")
+        if sub.candidates:
+            m.candidates = sub.candidates
+            return m
+    # A longer entity ("Old Town Manassas", "Orange County Fire Authority"): its longest known part.
+    for size in range(min(last - first - 1, _MAX_TOKENS), 0, -1):
+        for i in range(first, last - size + 1):
+            if not toks.upper[i] or not toks.upper[i + size - 1]:
+                continue
+            sub = toks.mention(i, i + size, gaz, "ner")
+            if sub.candidates and _plausible_alone(sub, gaz, toks):
+                return sub
+    return m
+
+
+def _scan(toks: _Tokens, gaz: Gazetteer, taken: list[bool], demonyms: bool) -> list[_Mention]:
+    """Capitalised runs outside entities that the gazetteer knows."""
+    found: list[_Mention] = []
+    words, upper, n = toks.words, toks.upper, toks.n
+    i = 0
+    while i < n:
+        if taken[i] or not upper[i]:
+            i += 1
+            continue
+        # The run of capitalised words (and joiners such as "of") starting here.
+        run = i + 1
+        while run < n and run - i < _MAX_TOKENS and not taken[run] and (upper[run] or words[run] in _JOINERS):
+            run += 1
+        hit = None
+        for j in range(run - 1, i - 1, -1):
+            if not upper[j]:
+                continue
+            name = " ".join(words[i : j + 1])
+            if name_key(name) not in gaz.names and not (name.isupper() and len(name) > 3):
+                continue
+            m = toks.mention(i, j + 1, gaz, "gaz", name)
+            if m.candidates and _plausible_alone(m, gaz, toks):
+                hit = m
+                break
+        if hit is None and demonyms:
+            hit = _demonym(toks, i, i + 1, gaz)
+        if hit is not None:
+            found.append(hit)
+            i = hit.last_token + 1
+        else:
+            i += 1
+    return found
+
+
+def _plausible_alone(m: _Mention, gaz: Gazetteer, toks: _Tokens) -> bool:
+    """Whether a gazetteer hit outside NER is likely a place, not a common word or name."""
+    good = [c for c in m.candidates if not gaz.flags[c] & ABBREV]
+    if not good:
+        # "Va." and "CA" count only right after "City, ".
+        return m.first_token >= 2 and toks.words[m.first_token - 1] == ","
+    best_kind = min(gaz.kind[c] for c in good)
+    best_pop = max(gaz.population[c] for c in good)
+    if m.last_token == m.first_token:
+        i = m.first_token
+        if toks.stop[i] or not toks.propn[i] or len(toks.words[i]) < 3:
+            return False
+        if toks.sent_start[i] and best_kind == CITY:
+            return False
+    if best_kind == CITY:
+        return best_pop >= _GAZ_MIN_POPULATION
+    return True
+
+
+def _demonym(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention | None:
+    text = " ".join(toks.words[first:last])
+    target = DEMONYMS.get(text) or DEMONYMS.get(text.removesuffix("s"))
+    if target is None:
+        return None
+    if len(target) == 3 and target.isupper():
+        idx = gaz.country_entry.get(target)
+        cands: tuple[int, ...] = (idx,) if idx is not None else ()
+    else:
+        cands = tuple(c for c in gaz.candidates(target) if gaz.kind[c] == REGION)[:1]
+    if not cands:
+        return None
+    m = toks.mention(first, last, gaz, "demonym", "")
+    m.candidates = cands
+    return m
+
+
+# --- resolution --------------------------------------------------------------
+
+
+def _link_pairs(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
+    """'Paris, Texas' and 'Springfield, Ill.': the second names the first's area."""
+    for a, b in zip(mentions, mentions[1:]):
+        if b.first_token != a.last_token + 2 or doc[a.last_token + 1].text != "," or not b.candidates:
+            continue
+        if any(gaz.kind[c] in (COUNTRY, ADMIN1) for c in b.candidates):
+            a.partner = b
+
+
+def _score(c: int, m: _Mention, gaz: Gazetteer, countries: dict[str, float], admin1s: dict[str, float]) -> float:
+    kind = gaz.kind[c]
+    score = _KIND_BASE[kind]
+    if kind == CITY:
+        score += math.log10(gaz.population[c] + 1)
+        if gaz.flags[c] & CAPITAL:
+            score += _CAPITAL_BONUS
+    country = gaz.country_of[c]
+    if country is not None:
+        score += _COUNTRY_CONTEXT * min(1.0, countries.get(country, 0.0))
+    admin1 = gaz.columns["admin1"][c]
+    if admin1 is not None and kind != ADMIN1:
+        score += _ADMIN1_CONTEXT * min(1.0, admin1s.get(admin1, 0.0))
+    if m.partner is not None and m.partner.choice is not None:
+        p = m.partner.choice
+        if gaz.kind[p] == ADMIN1 and admin1 == gaz.columns["admin1"][p] and country == gaz.country_of[p]:
+            score += _PAIR_BONUS
+        elif gaz.kind[p] == COUNTRY and country == gaz.country_of[p]:
+            score += _PAIR_BONUS
+    return score
+
+
+def _resolve(mentions: list[_Mention], gaz: Gazetteer) -> None:
+    tails = {id(m.partner) for m in mentions if m.partner is not None}
+    # Abbreviations ("Va.", "CA") stand for states only as the second half of a pair.
+    pools = [
+        m.candidates if id(m) in tails else tuple(c for c in m.candidates if not gaz.flags[c] & ABBREV)
+        for m in mentions
+    ]
+    keys = [name_key(m.text) for m in mentions]
+    admin1 = gaz.columns["admin1"]
+
+    # Pass 1: no context.
+    for m, pool in zip(mentions, pools):
+        m.choice = _pick(m, pool, gaz, {}, {})
+    # Later passes: the other names' countries and admin1 areas vote.
+    for _ in range(2):
+        countries: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        admin1s: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for m, pool, key in zip(mentions, pools, keys):
+            if m.choice is None:
+                continue
+            # An ambiguous city name is weaker evidence than a country, state or unique name.
+            w = 1.0 if len(pool) <= 1 or gaz.kind[m.choice] != CITY else 0.5
+            c = gaz.country_of[m.choice]
+            if c:
+                countries[key][c] = max(countries[key][c], w)
+            a = admin1[m.choice]
+            if a:
+                admin1s[key][a] = max(admin1s[key][a], w)
+        total_c: dict[str, float] = defaultdict(float)
+        total_a: dict[str, float] = defaultdict(float)
+        for votes, total in ((countries, total_c), (admin1s, total_a)):
+            for per_key in votes.values():
+                for name, w in per_key.items():
+                    total[name] += w
+        # Pair tails first, so heads see their partner's settled choice.
+        order = sorted(range(len(mentions)), key=lambda k: id(mentions[k]) not in tails)
+        for k in order:
+            m, key = mentions[k], keys[k]
+            ctx_c = {c: v - countries[key].get(c, 0.0) for c, v in total_c.items()}
+            ctx_a = {a: v - admin1s[key].get(a, 0.0) for a, v in total_a.items()}
+            m.choice = _pick(m, pools[k], gaz, ctx_c, ctx_a)
+
+
+def _pick(
+    m: _Mention, pool: tuple[int, ...], gaz: Gazetteer, countries: dict[str, float], admin1s: dict[str, float]
+) -> int | None:
+    if not pool:
+        return None
+    if m.partner is None:
+        for c in pool:
+            if gaz.kind[c] == COUNTRY:
+                return c
+    return max(pool, key=lambda c: _score(c, m, gaz, countries, admin1s))
+
+
+# --- attachment --------------------------------------------------------------
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+_CHAIN_DEPS = frozenset({"compound", "poss", "amod", "nmod", "appos", "conj", "pobj", "npadvmod", "dobj"})
+
+
+def _locative(token: Token, start: int, end: int) -> bool:
+    """Whether ``token`` hangs from a locative preposition within [start, end)."""
+    cur = token
+    for _ in range(6):
+        head = cur.head
+        if head is cur:
+            return False
+        if cur.dep_ == "pobj" and head.dep_ in ("prep", "advmod", "ROOT", "pcomp") or (
+            cur.dep_ == "pobj" and head.pos_ == "ADP"
+        ):
+            if start <= head.idx < end:
+                if head.lower_ in LOCATIVE_PREPS:
+                    return True
+                if head.lower_ != "of":
+                    return False
+            else:
+                return False
+        elif cur.dep_ not in _CHAIN_DEPS and cur.dep_ != "prep":
+            return False
+        cur = head
+    return False
