@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tacitus.articles.readers import Item, ReadOptions, read_inputs
 from tacitus.pipeline import CoderConfig
@@ -17,6 +18,9 @@ from tacitus.records import Article, ArticleRecord, InputError
 from tacitus.runners.local import code_stream
 from tacitus.store.duck import Store
 from tacitus.version import __version__
+
+if TYPE_CHECKING:
+    from tacitus.runners.dask import DaskOptions
 
 
 @dataclass(slots=True)
@@ -31,6 +35,7 @@ class IngestReport:
     articles_added: int = 0
     events_added: int = 0
     resumed_from: list[str] = field(default_factory=list)  # unfinished earlier runs
+    recovered_shards: int = 0  # coded partitions of a killed Dask run, merged on restart
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -70,8 +75,21 @@ def ingest(
     batch_size: int = 256,
     command: str = "ingest",
     progress: Progress | None = None,
+    dask: DaskOptions | None = None,
+    keep_errors: int = 10_000,
 ) -> IngestReport:
-    """Read, code and store every input under ``paths``; returns what happened."""
+    """Read, code and store every input under ``paths``; returns what happened.
+
+    With ``dask`` the articles are coded on a Dask cluster (see :mod:`tacitus.runners.dask`).
+    At most ``keep_errors`` errors are kept in the report; ``failed`` counts them all.
+    """
+    if dask is not None:
+        from tacitus.runners.dask import ingest_dask
+
+        return ingest_dask(
+            paths, store, options=options, config=config, dask=dask, command=command,
+            progress=progress, keep_errors=keep_errors,
+        )
     config = config or CoderConfig()
     report = IngestReport()
     report.resumed_from = store.unfinished_runs(command)
@@ -91,7 +109,7 @@ def ingest(
             report.coded += sum(1 for r in records if r.ok)
             bad = errors + [e for r in records for e in r.errors]
             report.failed += len(bad)
-            report.errors.extend(bad)
+            report.errors.extend(bad[: max(0, keep_errors - len(report.errors))])
             if progress is not None:
                 progress(report)
         status = "done"
