@@ -1,0 +1,100 @@
+"""Score actor resolution on NGEC's actor unit cases (country and sector accuracy).
+
+Usage: .venv/bin/python benchmarks/actors_ngec.py [PATH_TO/ngec_actor_cases.jsonl]
+
+The resolver was written from the knowledge base and the project's own cases
+(tests/data/actor_cases.tsv); these NGEC cases were not used to tune it, so the
+figures are held-out figures. Only ``active`` cases with an expected country or
+sector are scored; an expected "IGO" country counts as correct when the actor has
+an IGO code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from tacitus.documents.nlp import load_nlp
+from tacitus.mentions.actors import ActorResolver
+from tacitus.records import ActorRef
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "actors" / "ngec_actor_cases.jsonl"
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if not value or value == "today":
+        return None
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def pick(actors: list[ActorRef], text: str, start: int) -> ActorRef | None:
+    """The actor over the case's phrase: the longest overlapping one."""
+    end = start + len(text)
+    hits = [a for a in actors if a.start < end and start < a.end]
+    return max(hits, key=lambda a: a.end - a.start) if hits else None
+
+
+def expected(value: object) -> list[str | None]:
+    if isinstance(value, list):
+        return [v or None for v in value]
+    return [value or None]  # type: ignore[list-item]
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0]) if argv else DEFAULT
+    if not path.is_file():
+        print(f"cases not found at {path}")
+        return 1
+    cases = [json.loads(line) for line in path.open(encoding="utf-8")]
+    cases = [c for c in cases if c["status"] == "active" and (c["country"] is not None or c["sector"] is not None)]
+    nlp = load_nlp()
+    resolver = ActorResolver.default()
+    country_ok = country_n = sector_ok = sector_n = 0
+    misses: list[str] = []
+    for case in cases:
+        text = case["text"]
+        context = case.get("context") or ""
+        date = parse_date(case.get("date"))
+        if context and text in context:
+            doc = nlp(context)
+            actor = pick(resolver.find_actors(doc, date), text, context.index(text))
+        else:
+            actor = pick(resolver.find_actors(nlp(text), date), text, 0)
+        if actor is None:
+            actor = resolver.lookup(text, date)
+        code = actor.country if actor else None
+        if actor and actor.igo and not actor.country:
+            code = "IGO"
+        sector = actor.sector if actor else None
+        if case["country"] is not None:
+            country_n += 1
+            good = code in expected(case["country"])
+            country_ok += good
+            if not good:
+                misses.append(f"country {text!r}: want {case['country']} got {code}")
+        if case["sector"] is not None:
+            sector_n += 1
+            want = expected(case["sector"])
+            if case.get("sector2"):
+                want += expected(case["sector2"])
+            good = sector in want
+            sector_ok += good
+            if not good:
+                misses.append(f"sector {text!r}: want {case['sector']} got {sector}")
+    print(f"cases scored: {len(cases)} (active, with an expected country or sector)")
+    print(f"country accuracy: {country_ok}/{country_n} = {country_ok / max(country_n, 1):.1%}")
+    print(f"sector accuracy: {sector_ok}/{sector_n} = {sector_ok / max(sector_n, 1):.1%}")
+    if "-v" in sys.argv:
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main([a for a in sys.argv[1:] if a != "-v"]))
