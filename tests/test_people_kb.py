@@ -46,7 +46,8 @@ def test_rows_are_well_formed(rows: list[dict[str, str]]) -> None:
         assert r["sector"] == "GOV", r
         country = r["country"]
         if country.startswith("igo:"):
-            assert IGO_CODE.match(country) and r["role"] == "igo_head", r
+            # the EU's High Representative is its foreign minister; other IGO rows are heads
+            assert IGO_CODE.match(country) and r["role"] in {"igo_head", "foreign_minister"}, r
         else:
             assert country in EXTRA_CODES or pycountry.countries.get(alpha_3=country) is not None, r
             assert r["role"] != "igo_head", r
@@ -57,6 +58,16 @@ def test_rows_are_well_formed(rows: list[dict[str, str]]) -> None:
         aliases = [a for a in r["aliases"].split("|") if a] if r["aliases"] else []
         assert all(a == a.strip() for a in aliases), r
         assert r["name"] not in aliases, r
+
+
+def test_igo_codes_are_known_organisations(rows: list[dict[str, str]]) -> None:
+    organisations = PEOPLE.with_name("organisations.tsv")
+    if not organisations.exists():
+        pytest.skip("organisations.tsv not present")
+    with organisations.open(encoding="utf-8", newline="") as handle:
+        known = {r["code"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    used = {r["country"].removeprefix("igo:") for r in rows if r["country"].startswith("igo:")}
+    assert used <= known
 
 
 def test_no_duplicate_rows(rows: list[dict[str, str]]) -> None:
@@ -110,6 +121,15 @@ def test_one_person_never_holds_a_role_twice_at_once(rows: list[dict[str, str]])
     ("SYR", "head_of_state", "2015-01-01", "Bashar al-Assad"),
     ("TWN", "head_of_state", "2020-01-01", "Tsai Ing-wen"),
     ("SAU", "head_of_government", "2023-01-01", "Mohammed bin Salman"),
+    ("igo:UN", "igo_head", "2015-06-01", "Ban Ki-moon"),
+    ("igo:UN", "igo_head", "2024-06-01", "António Guterres"),
+    ("igo:NATO", "igo_head", "2020-06-01", "Jens Stoltenberg"),
+    ("igo:NATO", "igo_head", "2025-06-01", "Mark Rutte"),
+    ("igo:EU", "igo_head", "2021-06-01", "Ursula von der Leyen"),
+    ("igo:EU", "igo_head", "2021-06-01", "Charles Michel"),
+    ("igo:WHO", "igo_head", "2020-06-01", "Tedros Adhanom Ghebreyesus"),
+    ("igo:IAEA", "igo_head", "2023-06-01", "Rafael Grossi"),
+    ("igo:IMF", "igo_head", "2015-06-01", "Christine Lagarde"),
 ])
 def test_spot_facts(rows: list[dict[str, str]], country: str, role: str, on: str, name: str) -> None:
     assert name in holders(rows, country, role, on)
