@@ -147,14 +147,15 @@ def half_months(year: int, half: int) -> str:
 
 
 def quarter_year(published: dt.date, quarter: int, tense: Tense, strict: bool = False) -> int:
-    """Quarters without a year are the publication year's unless a parsed tense says otherwise."""
+    """Quarters without a year are the publication year's.
+
+    Only a parsed past tense moves a quarter still to come back a year; a future
+    tense does not move an ended one ahead, since results for a quarter are
+    announced after it ends ("will report third-quarter earnings" in October).
+    """
     current = (published.month - 1) // 3 + 1
-    if not strict:
-        return published.year
-    if tense == "past" and quarter > current:
+    if strict and tense == "past" and quarter > current:
         return published.year - 1
-    if tense == "future" and quarter < current:
-        return published.year + 1
     return published.year
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -16,11 +17,17 @@ _JOIN_BARE = re.compile(r"^\s*(?:-|–|—|through|until|till)\s*$")
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the longest non-overlapping candidates; earlier rules win ties."""
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start))
-    taken: list[Candidate] = []
+    starts: list[int] = []
+    taken: list[Candidate] = []  # kept in text order, parallel to ``starts``
     for candidate in ordered:
-        if all(candidate.end <= kept.start or candidate.start >= kept.end for kept in taken):
-            taken.append(candidate)
-    return sorted(taken, key=lambda c: c.start)
+        index = bisect.bisect_left(starts, candidate.start)
+        if index > 0 and taken[index - 1].end > candidate.start:
+            continue
+        if index < len(taken) and taken[index].start < candidate.end:
+            continue
+        starts.insert(index, candidate.start)
+        taken.insert(index, candidate)
+    return taken
 
 
 def first_part(value: str) -> str:
@@ -46,7 +53,11 @@ def ranges(text: str, found: list[Candidate], published: dt.date | None) -> list
                 start = opener.start() if opener else current.start
                 value = None
                 if current.value and following.value:
-                    value = f"{first_part(current.value)}/{last_part(following.value)}"
+                    head, tail = first_part(current.value), last_part(following.value)
+                    if head[:4].isdigit() and tail[:4].isdigit() and head > tail and len(head) > 4:
+                        # "from January to March 2021": the first end takes the second's year.
+                        head = tail[:4] + head[4:]
+                    value = f"{head}/{tail}"
                 merged.append(Candidate(start, following.end, value, "range", current.rank))
                 index += 2
                 continue

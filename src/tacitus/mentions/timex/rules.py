@@ -115,7 +115,7 @@ _COUNT_AFTER = re.compile(
     r"|tons|tonnes|km|kilometers|kilometres|miles|meters|metres|feet|barrels|cars|vehicles|homes"
     r"|houses|residents|refugees|migrants|employees|students|children|civilians|police|officers"
     r"|fighters|militants|protesters|protestors|delegates|seats|staff|prisoners|patients|birds"
-    r"|animals|tanks|aircraft|planes|missiles|rockets|ships|boats|families|families|individuals"
+    r"|voters|ballots|animals|tanks|aircraft|planes|missiles|rockets|ships|boats|families|families|individuals"
     r"|others|more|of\s+(?:them|the|their|his|her)|or\s+so|to\s+\d)\b)",
     re.IGNORECASE,
 )
@@ -185,7 +185,7 @@ MDY = re.compile(
 )
 DMY = re.compile(
     r"(?<![\d.,/])\b" + WEEKDAY_PREFIX + r"(?:the\s+)?" + DAY + r"(?:\s*(?:-|–)\s*" + _DAY2 + r")?"
-    r"\s+(?:of\s+)?" + MONTH + r"(?:\.|\b)" + _YEAR_AFTER + r"(?!\d)",
+    r"\s+(?:of\s+)?" + MONTH + r"(?:(?<=\.)|\b)" + _YEAR_AFTER + r"(?!\d)",
     re.IGNORECASE,
 )
 
@@ -662,49 +662,70 @@ HOLIDAY = re.compile(
     r"(?:,?\s+" + YEAR + r")?\b"
 )
 
-RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
-    (ISO_DATE, _iso_date),
-    (NUMERIC_DATE, _numeric_date),
-    (ISO_WEEK, _iso_week_any),
-    (MDY, _month_day),
-    (DMY, _month_day),
-    (MONTH_YEAR, _month_year),
-    (DECADE, _decade),
-    (CENTURY, _century),
-    (QUARTER, _quarter_any),
-    (YEAR_RANGE, _year_range),
-    (YEAR_RULE, _year),
-    (SEASON, _season),
-    (MONTH_ALONE, _month_alone),
-    (RELATIVE_DAY, _relative_day),
-    (WEEKDAY_RULE, _weekday),
-    (PERIOD, _period),
-    (AGO, _ago),
-    (RECENT, _recent),
-    (HOLIDAY, _holiday),
-    (SPELLED_YEAR, _spelled),
-)
+# Each rule runs only near words that every expression it accepts contains: Python's
+# regex engine tries a pattern at every position, so scanning whole articles with twenty
+# patterns would cost more than the rest of the tagger together.
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEARS = ("<year>",)
+RULES: tuple[tuple[re.Pattern[str], Resolver, tuple[str, ...]], ...] = (
+    (ISO_DATE, _iso_date, _YEARS),
+    (NUMERIC_DATE, _numeric_date, ("<numeric>",)),
+    (ISO_WEEK, _iso_week_any, _YEARS),
+    (MDY, _month_day, _MONTH_WORDS),
+    (DMY, _month_day, _MONTH_WORDS),
+    (MONTH_YEAR, _month_year, _MONTH_WORDS),
+    (DECADE, _decade, ("0s", "0's", "ties")),
+    (CENTURY, _century, ("centur",)),
+    (QUARTER, _quarter_any, ("quarter", "half", "q1", "q2", "q3", "q4")),
+    (YEAR_RANGE, _year_range, _YEARS),
+    (YEAR_RULE, _year, _YEARS),
+    (SEASON, _season, ("spring", "summer", "autumn", "fall", "winter")),
+    (MONTH_ALONE, _month_alone, _MONTH_WORDS),
+    (RELATIVE_DAY, _relative_day, ("today", "tonight", "tomorrow", "yesterday", "night", "morning",
+                                   "afternoon", "evening")),
+    (WEEKDAY_RULE, _weekday, ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                              "sunday")),
+    (PERIOD, _period, ("week", "month", "quarter", "year", "decade")),
+    (AGO, _ago, ("ago", "earlier", "from now", "hence")),
+    (RECENT, _recent, ("recent", "few", "several", "couple")),
+    (HOLIDAY, _holiday, ("christmas", "new year", "halloween", "valentine")),
+    (SPELLED_YEAR, _spelled, ("eighteen", "nineteen", "twenty", "thousand")),
+)  # fmt: skip
+
+# How far an expression reaches before and after the word that triggers its rule.
+REACH_BEFORE = 50
+REACH_AFTER = 40
+# Patterns that begin with a character class let the engine skip ahead quickly.
+_TRIGGER_PATTERNS = {"<year>": re.compile(r"[12][0-9][0-9][0-9]"), "<numeric>": re.compile(r"[0-9][/.][0-9]")}
+_MONTH_TOKEN = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*")
 
 
-# Every expression the rules accept contains one of these words; scanning only the
-# text around them keeps the tagger at a small fraction of parse time.
-TRIGGER = re.compile(
-    r"\d{4}|\d{1,2}[/.]\d|\bQ[1-4]\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|night|morning|afternoon|evening"
-    r"|week|month|year|decade|quarter|centur|spring|summer|autumn|fall|winter|twenties|thirties"
-    r"|forties|fifties|sixties|seventies|eighties|nineties|ago|recent|christmas|halloween|valentine"
-    r"|new\s+year|from\s+now|hence|nineteen|two\s+thousand)",
-    re.IGNORECASE,
-)
-# The longest expression reaches this far either side of its trigger word.
-REACH = 70
+def _positions(lowered: str, word: str) -> list[int]:
+    if word in _TRIGGER_PATTERNS:
+        return [match.start() for match in _TRIGGER_PATTERNS[word].finditer(lowered)]
+    found: list[int] = []
+    month = word in _MONTH_WORDS
+    index = lowered.find(word)
+    while index != -1:
+        if not month or _is_month_token(lowered, index):
+            found.append(index)
+        index = lowered.find(word, index + len(word))
+    return found
 
 
-def windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of ``text`` that can hold a time expression, merged and in order."""
+def _is_month_token(lowered: str, index: int) -> bool:
+    """Skip "market", "decline", "mayor": only whole month names and abbreviations count."""
+    if index and lowered[index - 1].isalpha():
+        return False
+    token = _MONTH_TOKEN.match(lowered, index)
+    return token is not None and token.group(0) in MONTHS
+
+
+def windows(positions: list[int], length: int) -> list[tuple[int, int]]:
+    """Merged stretches around trigger positions, in order."""
     spans: list[tuple[int, int]] = []
-    for match in TRIGGER.finditer(text):
-        start, end = max(0, match.start() - REACH), min(len(text), match.end() + REACH)
+    for position in sorted(positions):
+        start, end = max(0, position - REACH_BEFORE), min(length, position + REACH_AFTER)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
         else:
@@ -714,10 +735,16 @@ def windows(text: str) -> list[tuple[int, int]]:
 
 def propose(ctx: Context) -> list[Candidate]:
     """Every candidate expression any rule finds in the text."""
+    lowered = ctx.text.lower()
+    cache: dict[str, list[int]] = {}
     found: list[Candidate] = []
-    stretches = windows(ctx.text)
-    for rank, (pattern, resolve) in enumerate(RULES):
-        for start, end in stretches:
+    for rank, (pattern, resolve, words) in enumerate(RULES):
+        positions: list[int] = []
+        for word in words:
+            if word not in cache:
+                cache[word] = _positions(lowered, word)
+            positions.extend(cache[word])
+        for start, end in windows(positions, len(ctx.text)):
             for match in pattern.finditer(ctx.text, start, end):
                 candidate = resolve(match, ctx)
                 if candidate is not None and candidate.end > candidate.start:
