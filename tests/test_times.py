@@ -201,6 +201,18 @@ def test_relative_periods() -> None:
     assert only("The company was founded 25 years ago.").value == "1997"
 
 
+def test_rolling_periods_end_at_publication() -> None:
+    ref = only("At least two children have died in the camp in the past week.")
+    assert (ref.text, ref.value, ref.precision) == ("the past week", "2022-01-14/2022-01-21", "range")
+    assert only("Prices rose 40% over the last year.").value == "2021-01-21/2022-01-21"
+    assert only("The previous year had been calm.").value == "2021"
+
+
+def test_capitalised_programme_names_are_not_days() -> None:
+    assert find_times("He told BBC Radio 4's Today programme that the plan had failed.", PUBLISHED) == []
+    assert only("Today, the army shelled the port.").value == "2022-01-21"
+
+
 def test_since_and_recent_ranges() -> None:
     ref = only("Inflation has doubled since October.")
     assert (ref.text, ref.value, ref.precision) == ("since October", "2021-10/2022-01-21", "range")

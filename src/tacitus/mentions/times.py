@@ -1,19 +1,30 @@
 """Time expressions in article text, resolved against the publication date.
 
-Values are ISO 8601: ``YYYY-MM-DD`` (day), ``YYYY-Www`` (week), ``YYYY-MM``
-(month), ``YYYY-SP|SU|FA|WI`` (season), ``YYYY`` (year), ``START/END`` for
-decades (``1990/1999``, precision ``decade``) and for every other range
-(precision ``range``): quarters and halves as months (``2022-01/2022-03``),
-centuries as years, weekends as days, "since October" as
-``2021-10/2022-01-21`` (an open end is ``..`` when the publication date is
-unknown), "in recent months" as three months back to publication.
+Values are ISO 8601:
 
-Expressions that need the publication date (weekdays, "last month", "January 21")
-keep their span but get ``value=None`` when it is unknown. Tense decides
-between readings: "on Friday" is the latest Friday on or before publication
-unless its clause is about the future; "in October" is the nearest October in
-the direction the clause points. Durations ("for three years", "80 minutes")
-are not tagged.
+- ``YYYY-MM-DD`` day ("Jan. 21, 2022", "yesterday", "Tuesday night", "three days ago"),
+- ``YYYY-Www`` week ("this week", "two weeks ago", "2022-W03"),
+- ``YYYY-MM`` month ("in October", "last month", "earlier this month"),
+- ``YYYY-SP|SU|FA|WI`` season ("last summer"; a winter is named by the year it starts),
+- ``YYYY`` year ("in 2022", "next year", "five years ago"),
+- ``START/END`` with precision ``decade`` for decades ("the 1990s" -> ``1990/1999``),
+- ``START/END`` with precision ``range`` for everything else that spans units:
+  quarters and halves as months ("the third quarter of 2021" -> ``2021-07/2021-09``),
+  centuries as years, weekends as days, "since October" -> ``2021-10/2022-01-21``,
+  "from January to March 2021", "in the past week" (the seven days up to
+  publication), "in recent months" (three months back to publication).
+  An open end is ``..`` when the publication date is unknown ("since 2019" -> ``2019/..``).
+
+Expressions that need the publication date keep their span but get
+``value=None`` when it is unknown. Tense decides between readings: "on Friday"
+is the latest Friday on or before publication unless its clause is about the
+future; a bare month is the nearest one in the direction the clause points
+("in October" read on 2022-01-21 is 2021-10 in a past clause, 2022-10 in a
+future one); a month and day without a year stays near publication whatever the
+verb, as news style omits the year only for the current one. The tense comes
+from the spaCy parse when one is given, else from the nearest tense word
+(will, would, was, -ed ...) in the sentence. Durations ("for three years", "80
+minutes") and counts ("2000 people") are not tagged.
 """
 
 from __future__ import annotations

@@ -458,12 +458,15 @@ def _relative_day(m: re.Match[str], ctx: Context) -> Candidate | None:
     key = " ".join(m.group("w").lower().split())
     if key == "this" and not m.group("part"):
         return None
+    if m.group("w")[:1].isupper() and not _SENTENCE_START.search(ctx.before(m.start(), 4)):
+        return None  # "BBC Radio 4's Today programme", "The Tonight Show"
     if ctx.published is None:
         return Candidate(m.start(), m.end(), None, "day")
     day = ctx.published + dt.timedelta(days=_DAY_OFFSETS[key])
     return Candidate(m.start(), m.end(), day.isoformat(), "day")
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘'(\n]\s*|^\s+)$")
 RELATIVE_DAY = re.compile(
     r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
     r"|tonight|last\s+night|this)(?:'s)?(?:\s+" + PART + r")?\b",
@@ -492,7 +495,7 @@ WEEKDAY_RULE = re.compile(
 # --- weeks, months and years relative to publication -------------------------------------------
 
 _SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "this past": -1,
-          "previous": -1, "the previous": -1, "the past": -1, "the latest": -1, "the most recent": -1,
+          "previous": -1, "the previous": -1, "the past": -1, "the last": -1, "the latest": -1, "the most recent": -1,
           "next": 1, "coming": 1, "the coming": 1, "this coming": 1, "the": 0}  # fmt: skip
 
 
@@ -503,6 +506,17 @@ def _period(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if rel in ("the latest", "the most recent") and unit != "quarter":
         return None
+    if rel in ("the past", "the last") and unit in ("week", "month", "year") and ctx.published:
+        # "in the past week" is the seven days before publication, not the previous calendar week.
+        pub = ctx.published
+        if unit == "week":
+            since = pub - dt.timedelta(days=7)
+        elif unit == "month":
+            year, month = cal.add_months(pub.year, pub.month, -1)
+            since = cal.safe_date(year, month, min(pub.day, 28)) or pub
+        else:
+            since = cal.safe_date(pub.year - 1, pub.month, min(pub.day, 28)) or pub
+        return Candidate(m.start(), m.end(), f"{since.isoformat()}/{pub.isoformat()}", "range")
     if ctx.published is None:
         return Candidate(m.start(), m.end(), None, _UNIT_PRECISION[unit])
     pub = ctx.published
@@ -532,7 +546,7 @@ _UNIT_PRECISION = {"week": "week", "weekend": "range", "month": "month", "quarte
 PERIOD = re.compile(
     r"\b(?:(?P<pre>earlier|later|early|late)\s+(?:in\s+)?)?(?:(?P<edge>(?:the\s+)?(?:end|beginning|start|middle)"
     r"\s+of)\s+)?(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+current|the\s+previous|the\s+past"
-    r"|the\s+latest|the\s+most\s+recent|this|last|next|current|the)\s+"
+    r"|the\s+last|the\s+latest|the\s+most\s+recent|this|last|next|current|the)\s+"
     r"(?:(?:fiscal|calendar)\s+)?(?P<unit>weekend|week|month|quarter|year|decade)\b(?!-)",
     re.IGNORECASE,
 )
