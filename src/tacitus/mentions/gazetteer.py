@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 
 # Entry kinds, in the order a bare name prefers them.
 COUNTRY, ADMIN1, REGION, CITY = 0, 1, 2, 3
@@ -263,7 +263,7 @@ def _build_index() -> tuple[list[Entry], dict[str, tuple[int, ...]]]:
             lon = _trimmed_mid([c["longitude"] for c in by_country[cc]])
         else:
             continue
-        names = [country["name"], iso3, *COUNTRY_ALIASES.get(iso3, ())]
+        names = [country["name"], *COUNTRY_ALIASES.get(iso3, ())]
         pc = pycountry.countries.get(alpha_3=iso3)
         if pc is not None:
             names += [getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)]

@@ -49,11 +49,18 @@ _MAX_CANDIDATES = 60
 
 # Scoring weights, tuned on GeoWebNews (even half) and LGL.
 _KIND_BASE = {COUNTRY: 9.0, ADMIN1: 5.5, REGION: 7.5, CITY: 0.0}
-_CAPITAL_BONUS = 3.0
+_CAPITAL_BONUS = 4.0
 _COUNTRY_CONTEXT = 2.5
 _ADMIN1_CONTEXT = 3.0
 _PAIR_BONUS = 10.0
 _GAZ_MIN_POPULATION = 5000
+_GAZ_MIN_POPULATION_ONE_WORD = 50000
+_ORG_MIN_POPULATION = 20000
+_PERSON_MIN_POPULATION = 50000
+# Generic words that never stand alone for a place inside a longer name ("Third Street").
+_GENERIC = frozenset({"street", "avenue", "road", "square", "park", "airport", "hall", "city", "market",
+                      "wing", "house", "station", "bridge", "center", "centre", "county", "river", "lake",
+                      "hospital", "university", "college", "school", "church", "island", "beach", "valley"})
 
 
 @dataclass(slots=True)
@@ -159,6 +166,14 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
             m = _from_entity(toks, ent.start, ent.end, gaz)
             if m is not None:
                 mentions.append(m)
+        elif label in ("ORG", "PERSON"):
+            # The small model often tags "Zimbabwe", "EU" or "Gainesville" as ORG or PERSON.
+            m = _misfiled(toks, ent.start, ent.end, label, gaz)
+            if m is not None:
+                mentions.append(m)
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
+                continue
         elif demonyms and label == "NORP":
             m = _demonym(toks, ent.start, ent.end, gaz)
             if m is not None:
@@ -171,6 +186,29 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
         mentions = [m for m in mentions if not any(m.start < e and s < m.end for s, e in exclude)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _misfiled(toks: _Tokens, first: int, last: int, label: str, gaz: Gazetteer) -> _Mention | None:
+    words = toks.words
+    while first < last and words[first].lower() == "the":
+        first += 1
+    while last > first and words[last - 1].lower() in ("'s", "\u2019s", "'"):
+        last -= 1
+    if first >= last:
+        return None
+    m = toks.mention(first, last, gaz, "ner")
+    pool = [c for c in m.candidates if not gaz.flags[c] & ABBREV]
+    if not pool:
+        return None
+    if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
+        return m
+    pop = max(gaz.population[c] for c in pool)
+    if label == "ORG" and pop >= _ORG_MIN_POPULATION:
+        return m
+    # A lone "PERSON" city name counts only after a locative or motion preposition.
+    if label == "PERSON" and last - first == 1 and first > 0 and pop >= _PERSON_MIN_POPULATION:
+        return m if words[first - 1].lower() in LOCATIVE_PREPS | {"from", "to", "of"} else None
+    return None
 
 
 def _from_entity(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention | None:
@@ -197,6 +235,8 @@ def _from_entity(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Menti
     for size in range(min(last - first - 1, _MAX_TOKENS), 0, -1):
         for i in range(first, last - size + 1):
             if not toks.upper[i] or not toks.upper[i + size - 1]:
+                continue
+            if size == 1 and words[i].lower() in _GENERIC:
                 continue
             sub = toks.mention(i, i + size, gaz, "ner")
             if sub.candidates and _plausible_alone(sub, gaz, toks):
@@ -252,6 +292,10 @@ def _plausible_alone(m: _Mention, gaz: Gazetteer, toks: _Tokens) -> bool:
             return False
         if toks.sent_start[i] and best_kind == CITY:
             return False
+        if best_kind == CITY and best_pop < _GAZ_MIN_POPULATION_ONE_WORD:
+            return False
+        if toks.words[i].isupper() and best_kind == CITY:
+            return False  # acronyms: "AMLO", "SEO"
     if best_kind == CITY:
         return best_pop >= _GAZ_MIN_POPULATION
     return True
@@ -295,7 +339,7 @@ def _score(c: int, m: _Mention, gaz: Gazetteer, countries: dict[str, float], adm
             score += _CAPITAL_BONUS
     country = gaz.country_of[c]
     if country is not None:
-        score += _COUNTRY_CONTEXT * min(1.0, countries.get(country, 0.0))
+        score += _COUNTRY_CONTEXT * min(2.0, countries.get(country, 0.0))
     admin1 = gaz.columns["admin1"][c]
     if admin1 is not None and kind != ADMIN1:
         score += _ADMIN1_CONTEXT * min(1.0, admin1s.get(admin1, 0.0))
@@ -311,10 +355,11 @@ def _score(c: int, m: _Mention, gaz: Gazetteer, countries: dict[str, float], adm
 def _resolve(mentions: list[_Mention], gaz: Gazetteer) -> None:
     tails = {id(m.partner) for m in mentions if m.partner is not None}
     # Abbreviations ("Va.", "CA") stand for states only as the second half of a pair.
-    pools = [
-        m.candidates if id(m) in tails else tuple(c for c in m.candidates if not gaz.flags[c] & ABBREV)
-        for m in mentions
-    ]
+    pools = []
+    for m in mentions:
+        abbrev = tuple(c for c in m.candidates if gaz.flags[c] & ABBREV)
+        plain = tuple(c for c in m.candidates if not gaz.flags[c] & ABBREV)
+        pools.append(abbrev if id(m) in tails and abbrev else plain)
     keys = [name_key(m.text) for m in mentions]
     admin1 = gaz.columns["admin1"]
 
@@ -358,7 +403,13 @@ def _pick(
         return None
     if m.partner is None:
         for c in pool:
-            if gaz.kind[c] == COUNTRY:
+            # A country name is the country, unless the article clearly sits in another
+            # country that has a state of that name ("Georgia" in US local news).
+            if gaz.kind[c] == COUNTRY and not any(
+                gaz.kind[o] == ADMIN1 and countries.get(gaz.country_of[o] or "", 0.0) >= 2.0
+                and countries.get(gaz.country_of[c] or "", 0.0) < 1.0
+                for o in pool
+            ):
                 return c
     return max(pool, key=lambda c: _score(c, m, gaz, countries, admin1s))
 
