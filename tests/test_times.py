@@ -208,6 +208,13 @@ def test_rolling_periods_end_at_publication() -> None:
     assert only("The previous year had been calm.").value == "2021"
 
 
+def test_weekends() -> None:
+    monday = dt.date(2022, 1, 24)
+    ref = only("Protesters gathered in the capital over the weekend.", monday)
+    assert (ref.text, ref.value, ref.precision) == ("the weekend", "2022-01-22/2022-01-23", "range")
+    assert only("The talks resume next weekend.", monday).value == "2022-01-29/2022-01-30"
+
+
 def test_capitalised_programme_names_are_not_days() -> None:
     assert find_times("He told BBC Radio 4's Today programme that the plan had failed.", PUBLISHED) == []
     assert only("Today, the army shelled the port.").value == "2022-01-21"

@@ -502,7 +502,7 @@ _SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "th
 def _period(m: re.Match[str], ctx: Context) -> Candidate | None:
     rel = " ".join(m.group("rel").lower().split())
     unit = m.group("unit").lower()
-    if rel == "the" and not (m.group("pre") or m.group("edge")):
+    if rel == "the" and not (m.group("pre") or m.group("edge")) and unit != "weekend":
         return None
     if rel in ("the latest", "the most recent") and unit != "quarter":
         return None
@@ -524,7 +524,7 @@ def _period(m: re.Match[str], ctx: Context) -> Candidate | None:
     if unit == "week":
         value = cal.iso_week(pub + dt.timedelta(days=7 * shift))
     elif unit == "weekend":
-        relation = {-1: "last", 1: "next", 0: "this"}[shift]
+        relation = None if rel == "the" else {-1: "last", 1: "next", 0: "this"}[shift]
         saturday, sunday = cal.weekend(pub, relation, ctx.tense(m.start(), m.end()))
         value = f"{saturday.isoformat()}/{sunday.isoformat()}"
     elif unit == "month":
