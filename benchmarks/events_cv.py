@@ -77,6 +77,30 @@ def report(cv: T.CrossValidation, examples: list[T.Example]) -> None:
         print(f"  {lo:.1f}-{hi:.1f}  {n:4d}  {mc:.3f}  {a:.3f}")
 
 
+def speed(model_dir: Path, texts: list[str], threads: int) -> int:
+    """Sentences per second of the ONNX classifier, and agreement of batched vs single calls."""
+    import time
+
+    from tacitus.events.classifier import EventClassifier
+
+    clf = EventClassifier(model_dir, threads=threads)
+    clf.predict(texts[:32])  # warm-up
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        batched = clf.predict(texts, batch_size=32)
+        best = min(best, time.perf_counter() - start)
+    print(f"ONNX classifier, {threads} threads: {len(texts)} sentences in {best:.2f} s = "
+          f"{len(texts) / best:.0f} sentences/s (batch 32, best of 2)")
+    single = [clf.predict([t])[0] for t in texts[:100]]
+    diff = max(abs(a.probability - b.probability) for a, b in zip(batched, single))
+    same = sum(a.event_type == b.event_type for a, b in zip(batched, single))
+    print(f"batched vs one-by-one on 100 sentences: same type {same}/100, max probability difference {diff:.2e}")
+    size = (model_dir / "model.onnx").stat().st_size
+    print(f"model file: {size / 1e6:.1f} MB")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("plv", nargs="?", type=Path, default=DATA / "plv" / "train.jsonl")
@@ -86,11 +110,16 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=T.TrainConfig().epochs)
     ap.add_argument("--save", type=Path, default=None, help="write out-of-fold logits here")
     ap.add_argument("--load", type=Path, default=None, help="score saved out-of-fold logits")
+    ap.add_argument("--speed", type=Path, nargs="?", const=T.DEFAULT_MODEL_DIR, default=None,
+                    metavar="MODEL_DIR", help="only time the ONNX model (default: the packaged one)")
+    ap.add_argument("--threads", type=int, default=2, help="onnxruntime threads for --speed")
     args = ap.parse_args()
     if not args.plv.exists():
         print(f"PLV data not found at {args.plv}")
         return 1
     examples = T.load_plv(args.plv)
+    if args.speed is not None:
+        return speed(args.speed, [ex.text for ex in examples], args.threads)
     if args.load:
         cv = T.load_cv(args.load)
     else:
