@@ -128,6 +128,7 @@ class ActorResolver:
         self._max_len: dict[str, int] = {}
         self._cities: dict[str, str] | None = None
         self._index()
+        self._city_countries()
 
     @classmethod
     def default(cls) -> ActorResolver:
@@ -339,6 +340,12 @@ def _chunk(doc: Doc, units: list[Unit], when: dt.date) -> list[Chunk]:
     chunks: list[Chunk] = []
     current: list[Unit] = []
     parsed = _parsed(doc)
+    # Sentence of each token, computed once: Token.sent walks the parse on every call.
+    sent_of: list[int] = [0] * len(doc)
+    if parsed:
+        for number, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = number
 
     def flush() -> None:
         if current:
@@ -348,7 +355,7 @@ def _chunk(doc: Doc, units: list[Unit], when: dt.date) -> list[Chunk]:
             current.clear()
 
     for unit in units:
-        if current and _joins(doc, current, unit, parsed):
+        if current and _joins(doc, current, unit, sent_of):
             current.append(unit)
         else:
             flush()
@@ -359,13 +366,13 @@ def _chunk(doc: Doc, units: list[Unit], when: dt.date) -> list[Chunk]:
     return chunks
 
 
-def _joins(doc: Doc, current: list[Unit], unit: Unit, parsed: bool) -> bool:
+def _joins(doc: Doc, current: list[Unit], unit: Unit, sent_of: list[int]) -> bool:
     """Whether ``unit`` continues the chunk built so far."""
     last = current[-1]
     gap = [doc[i].text for i in range(last.end, unit.start)]
     if len(gap) > 2:
         return False
-    if parsed and doc[last.end - 1].sent.start != doc[unit.start].sent.start:
+    if sent_of[last.end - 1] != sent_of[unit.start]:
         return False
     for i in range(last.end, unit.start):
         token = doc[i]
