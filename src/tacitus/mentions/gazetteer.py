@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 
 # Entry kinds, in the order a bare name prefers them.
 COUNTRY, ADMIN1, REGION, CITY = 0, 1, 2, 3
@@ -353,7 +353,7 @@ def _build_index() -> tuple[list[Entry], dict[str, tuple[int, ...]]]:
 # Approximate geographic centres of countries whose cities' spread gives a poor
 # centre (large, elongated, or with outlying islands), as (lat, lon).
 COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
-    "USA": (39.76, -98.5), "CAN": (60.0, -95.0), "RUS": (60.0, 100.0), "CHN": (35.0, 105.0),
+    "USA": (39.76, -98.5), "CAN": (60.0, -96.0), "RUS": (60.0, 100.0), "CHN": (35.0, 105.0),
     "BRA": (-10.0, -55.0), "AUS": (-25.0, 135.0), "IND": (22.0, 79.0), "ARG": (-34.0, -64.0),
     "KAZ": (48.0, 68.0), "DZA": (28.0, 3.0), "COD": (-2.5, 23.5), "GRL": (72.0, -40.0),
     "MEX": (23.0, -102.0), "SAU": (25.0, 45.0), "IDN": (-5.0, 120.0), "SDN": (15.0, 30.0),
@@ -363,12 +363,12 @@ COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
     "MRT": (20.25, -10.5), "EGY": (27.0, 30.0), "TZA": (-6.0, 35.0), "NGA": (10.0, 8.0),
     "VEN": (8.0, -66.0), "NAM": (-22.0, 17.0), "PAK": (30.0, 70.0), "MOZ": (-18.25, 35.0),
     "TUR": (39.0, 35.0), "CHL": (-30.0, -71.0), "ZMB": (-14.0, 28.0), "MMR": (22.0, 98.0),
-    "AFG": (33.0, 66.0), "SSD": (7.5, 30.0), "SOM": (6.0, 48.0), "CAF": (7.0, 21.0),
+    "AFG": (33.0, 65.0), "SSD": (7.5, 30.0), "SOM": (6.0, 48.0), "CAF": (7.0, 21.0),
     "UKR": (49.0, 32.0), "BWA": (-22.0, 24.0), "MDG": (-20.0, 47.0), "KEN": (1.0, 38.0),
     "FRA": (46.0, 2.0), "YEM": (15.5, 47.5), "THA": (15.5, 101.0), "ESP": (40.0, -4.0),
     "TKM": (39.75, 59.67), "CMR": (6.0, 12.5), "PNG": (-6.0, 147.0), "SWE": (62.0, 15.0),
     "UZB": (41.67, 63.83), "MAR": (32.0, -6.0), "IRQ": (33.0, 44.0), "PRY": (-23.0, -58.0),
-    "ZWE": (-19.0, 29.75), "JPN": (35.69, 139.75), "DEU": (51.5, 10.5), "COG": (-1.0, 15.5),
+    "ZWE": (-19.0, 29.75), "JPN": (36.0, 138.0), "DEU": (51.5, 10.5), "COG": (-1.0, 15.5),
     "FIN": (64.0, 26.0), "MYS": (2.5, 112.5), "VNM": (16.17, 107.83), "NOR": (62.0, 10.0),
     "CIV": (8.0, -5.5), "POL": (52.0, 20.0), "ITA": (42.83, 12.83), "PHL": (13.0, 122.0),
     "ECU": (-1.25, -78.25), "BFA": (12.5, -1.67), "NZL": (-42.0, 174.0), "GAB": (-1.0, 11.75),
@@ -458,7 +458,7 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None, int | None]
     ("Latin America", (), -10.0, -70.0, None, None),
     ("Central America", (), 13.0, -86.0, None, None),
     ("Caribbean", ("the Caribbean",), 15.0, -73.0, None, None),
-    ("Middle East", ("Mideast", "the Middle East"), 29.0, 42.0, None, None),
+    ("Middle East", ("Mideast", "the Middle East"), 33.14, 35.86, None, None),
     ("Southeast Asia", ("South-East Asia", "South East Asia"), 6.0, 112.0, None, None),
     ("East Asia", (), 33.0, 118.0, None, None),
     ("South Asia", (), 22.0, 78.0, None, None),
@@ -534,6 +534,13 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None, int | None]
     ("Sumatra", (), 0.0, 102.0, "IDN", None),
     ("Patagonia", (), -45.0, -69.0, None, None),
     ("Amazon", ("the Amazon", "Amazon rainforest"), -3.0, -60.0, None, None),
+    ("White House", (), 38.8977, -77.0365, "USA", 4140704),
+    ("Capitol Hill", (), 38.8899, -77.0091, "USA", None),
+    ("Pentagon", ("the Pentagon",), 38.8719, -77.0563, "USA", None),
+    ("Kremlin", ("the Kremlin",), 55.752, 37.6175, "RUS", None),
+    ("Downing Street", (), 51.5034, -0.1276, "GBR", None),
+    ("West Coast", (), 40.0, -122.0, "USA", None),
+    ("East Coast", (), 38.0, -76.0, "USA", None),
     ("Midwest", ("the Midwest",), 41.0, -90.0, "USA", None),
     ("New England", (), 43.5, -71.5, "USA", None),
     ("Silicon Valley", (), 37.4, -122.0, "USA", None),

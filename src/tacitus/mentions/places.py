@@ -48,7 +48,7 @@ _MAX_TOKENS = 5
 _MAX_CANDIDATES = 60
 
 # Scoring weights, tuned on GeoWebNews (even half) and LGL.
-_KIND_BASE = {COUNTRY: 9.0, ADMIN1: 5.5, REGION: 7.5, CITY: 0.0}
+_KIND_BASE = {COUNTRY: 9.0, ADMIN1: 5.5, REGION: 10.0, CITY: 0.0}
 _CAPITAL_BONUS = 4.0
 _COUNTRY_CONTEXT = 2.5
 _ADMIN1_CONTEXT = 3.0
@@ -198,6 +198,13 @@ def _misfiled(toks: _Tokens, first: int, last: int, label: str, gaz: Gazetteer) 
         return None
     m = toks.mention(first, last, gaz, "ner")
     pool = [c for c in m.candidates if not gaz.flags[c] & ABBREV]
+    if not pool and label == "ORG":
+        # "Zimbabwe Electoral Commission": the country or state the name opens with.
+        for size in range(min(3, last - first - 1), 0, -1):
+            sub = toks.mention(first, first + size, gaz, "ner")
+            if any(gaz.kind[c] in (COUNTRY, ADMIN1) and not gaz.flags[c] & ABBREV for c in sub.candidates):
+                return sub
+        return None
     if not pool:
         return None
     if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
