@@ -79,13 +79,19 @@ def write_shard(directory: str | Path, name: str, tables: Mapping[str, bytes]) -
     return final
 
 
-def pending_shards(directory: str | Path) -> list[Path]:
-    """Complete shards waiting to be merged, oldest name first; stale temporaries are removed."""
+def pending_shards(directory: str | Path, *, clean: bool = False) -> list[Path]:
+    """Complete shards waiting to be merged, oldest name first.
+
+    With ``clean``, half-written temporaries of processes that no longer run are removed.
+    """
     directory = Path(directory)
     if not directory.is_dir():
         return []
-    for stale in directory.glob(".tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    if clean:
+        for stale in directory.glob(".tmp-*"):
+            pid = stale.name.rsplit("-", 1)[-1]
+            if not (pid.isdigit() and _alive(int(pid))):
+                shutil.rmtree(stale, ignore_errors=True)
     return sorted(p for p in directory.iterdir() if p.name.startswith(SHARD_PREFIX) and p.is_dir())
 
 
@@ -117,6 +123,18 @@ def merge_shard(store: Store, shard: str | Path) -> tuple[int, int]:
 def remove_shard(shard: str | Path) -> None:
     """Delete a merged shard."""
     shutil.rmtree(shard, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _counts(con: Any) -> tuple[int, int]:
