@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.attribution.extract import extract
-from tacitus.mentions.attribution.lexicon import load_lexicon
+from tacitus.mentions.attribution.cuemodel import load_cue_judge
 from tacitus.records import Attribution
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 
     ``speaker`` is left ``None``: resolving the source to an actor is the caller's job.
     """
-    return extract(doc, load_lexicon())
+    return extract(doc, load_cue_judge())
 
 
 def attribution_for_span(attributions: Sequence[Attribution], start: int, end: int) -> Attribution | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from tacitus.mentions.attribution.lexicon import MEDIA_HEADS, PHRASAL, SAY_LIKE, Lexicon
+from tacitus.mentions.attribution.cuemodel import CueJudge
+from tacitus.mentions.attribution.lexicon import MEDIA_HEADS, PHRASAL, SAY_LIKE
 from tacitus.mentions.attribution.quotes import QuoteIndex
 from tacitus.records import Attribution, Span
 
@@ -23,22 +24,29 @@ _NOT_CONTENT = frozenset({"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "a
 _EDGE_PUNCT = frozenset(",.;:!?-\u2013\u2014()[]")
 _QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019`\u00ab\u00bb")
 _RELATIVE_DEPS = frozenset({"relcl", "acl"})
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
-def extract(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
-    """All attributions in ``doc``, in text order."""
+def extract(doc: Doc, judge: CueJudge, *, trace: list[tuple[Token, Token, Attribution]] | None = None) -> list[Attribution]:
+    """All attributions in ``doc``, in text order.
+
+    ``trace`` (for training) collects every verbal candidate the judge accepted,
+    with its verb and speaker tokens.
+    """
     _TEXT.clear()
     _TEXT[id(doc)] = doc.text
     quotes = QuoteIndex(doc_text(doc))
     found: list[Attribution] = []
     for tok in doc:
         att: Attribution | None = None
+        if quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None:
+            continue  # words inside a quotation belong to the quoted speaker's content
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = _prepositional(doc, tok, doc[tok.i + 1], quotes)
         elif tok.lower_ == "per" and tok.i > 0 and doc[tok.i - 1].lower_ == "as":
             att = _prepositional(doc, doc[tok.i - 1], tok, quotes)
-        elif tok.pos_ == "VERB" and lexicon.is_verb_cue(tok.lemma_.lower()):
-            att = _verbal(doc, tok, quotes)
+        elif tok.pos_ == "VERB" and judge.may_cue(tok.lemma_.lower()):
+            att = _verbal(doc, tok, quotes, judge, trace)
         if att is not None:
             found.append(att)
     return _dedupe(found)
@@ -47,10 +55,18 @@ def extract(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
 # --- verbal cues -----------------------------------------------------------------
 
 
-def _verbal(doc: Doc, verb: Token, quotes: QuoteIndex) -> Attribution | None:
+def _verbal(
+    doc: Doc,
+    verb: Token,
+    quotes: QuoteIndex,
+    judge: CueJudge,
+    trace: list[tuple[Token, Token, Attribution]] | None,
+) -> Attribution | None:
     if any(c.dep_ in _PASSIVE for c in verb.children):
-        return None
+        return _passive(doc, verb, judge, trace)
     subject = _subject(verb)
+    if subject is None:
+        subject = _inverted_speaker(verb, quotes)
     if subject is None:
         return None
     cue_tokens = _cue_tokens(verb, subject)
@@ -62,7 +78,40 @@ def _verbal(doc: Doc, verb: Token, quotes: QuoteIndex) -> Attribution | None:
     if source is None:
         return None
     kind = _kind(doc, verb, subject, content)
-    return Attribution(kind=kind, source=source, cue=cue, content=content)
+    att = Attribution(kind=kind, source=source, cue=cue, content=content)
+    if not judge.accepts(verb, subject, att):
+        return None
+    if trace is not None:
+        trace.append((verb, subject, att))
+    return att
+
+
+def _passive(
+    doc: Doc, verb: Token, judge: CueJudge, trace: list[tuple[Token, Token, Attribution]] | None
+) -> Attribution | None:
+    """ "X was criticized by Y": Y is the source, X what Y said something about."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    objects = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not objects or not patients:
+        return None
+    cue_tokens = _cue_tokens(verb, patients[0])
+    content = _trim(doc, patients[0].subtree)
+    source = _trim(doc, [t for t in objects[0].subtree], keep_quotes=False)
+    if content is None or source is None:
+        return None
+    text = doc_text(doc)
+    att = Attribution(
+        kind="indirect",
+        source=Span(text[source[0] : source[1]], source[0], source[1]),
+        cue=_span(doc, cue_tokens),
+        content=Span(text[content[0] : content[1]], content[0], content[1]),
+    )
+    if not judge.accepts(verb, objects[0], att):
+        return None
+    if trace is not None:
+        trace.append((verb, objects[0], att))
+    return att
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
@@ -72,14 +121,37 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if depth >= 3:
         return None
     head = verb.head
-    if head is verb or head.pos_ not in ("VERB", "AUX"):
+    if head is verb:
+        return None
+    # "a new poll showing that ...": the noun the participle modifies speaks.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    # "... by saying that ...": the subject of the verb the preposition hangs on.
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head, depth + 1)
+    if head.pos_ not in ("VERB", "AUX"):
         return None
     # A coordinated or participial verb shares its head's subject:
     # "defended the route and said ...", "..., saying that ...", "declined to comment".
-    if verb.dep_ == "conj" or verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+    if (
+        verb.dep_ in ("conj", "xcomp")
+        or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        or (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children))
+    ):
         if any(c.dep_ in _PASSIVE for c in head.children):
             return None
         return _subject(head, depth + 1)
+    return None
+
+
+def _inverted_speaker(verb: Token, quotes: QuoteIndex) -> Token | None:
+    """ '"...," said Richard Trumka': the parser often misses the subject after the verb."""
+    if verb.lemma_.lower() not in SAY_LIKE or quotes.ending_before(verb.idx) is None:
+        return None
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "appos", "oprd"):
+            if child.pos_ in ("PROPN", "NOUN", "PRON"):
+                return child
     return None
 
 
@@ -136,6 +208,8 @@ def _content(
             and c.i not in cue_ids
             and not (lemma in SAY_LIKE and c.dep_ not in _CONTENT_DEPS)
         ]
+        # The object of a bound preposition ("called for X") is the content.
+        right += [c for t in cue_tokens if t.dep_ in ("prep", "dative") for c in t.children if c.dep_ in ("pobj", "pcomp")]
         if right:
             tokens = [t for c in right for t in c.subtree if t.i not in cue_ids]
     span = _trim(doc, tokens) if tokens else None
@@ -154,7 +228,8 @@ def _adjacent_quote(
     """A quotation just before the speaker ('"...," she said') or just after the cue ('said: "..."')."""
     first = min(subject.i, cue_tokens[0].i)
     before = quotes.ending_before(doc[first].idx)
-    if before is not None and before.start >= verb.sent.start_char - 1:
+    # '"We won." Trump said' is not news style: a full stop inside ends the quote's sentence.
+    if before is not None and doc_text(doc)[before.start : before.end].rstrip("\"'\u201d\u2019 ")[-1:] != ".":
         return before.start, before.end
     last = cue_tokens[-1]
     after = quotes.starting_after(last.idx + len(last.text))
@@ -186,11 +261,20 @@ def _source(
             skip.update(t.i for t in child.subtree)
     tokens = [t for t in subject.subtree if t.i not in skip and t.i not in cue_ids]
     tokens = [t for t in tokens if not (content.start <= t.idx < content.end)] or [subject]
-    tokens = _contiguous_around(tokens, subject)
+    tokens = _after_breaks(_contiguous_around(tokens, subject), subject)
     span = _trim(doc, tokens, keep_quotes=False)
     if span is None:
         return None
     return Span(doc_text(doc)[span[0] : span[1]], span[0], span[1])
+
+
+def _after_breaks(tokens: list[Token], anchor: Token) -> list[Token]:
+    """Drop what precedes a paragraph break or a dateline dash before the anchor ("MACAU (Reuters) - X")."""
+    cut = -1
+    for t in tokens:
+        if t.i < anchor.i and (("\n" in t.text and t.is_space) or t.text in _DASHES):
+            cut = t.i
+    return [t for t in tokens if t.i > cut] or [anchor]
 
 
 def _contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
@@ -279,6 +363,8 @@ def _trim(doc: Doc, tokens: Iterable[Token], *, keep_quotes: bool = True) -> tup
     while toks and (toks[0].is_space or (toks[0].is_punct and set(toks[0].text) <= drop)):
         toks.pop(0)
     while toks and (toks[-1].is_space or (toks[-1].is_punct and set(toks[-1].text) <= drop)):
+        if toks[-1].text == ")" and any(t.text == "(" for t in toks):
+            break  # "Sen. Bernie Sanders (I-Vt.)": a closing bracket that closes something stays
         toks.pop()
     if not toks:
         return None

@@ -1,11 +1,7 @@
-"""Attribution cue words: a hand-written core plus an optional learned table."""
+"""Attribution cue words: speech verbs, bound prepositions, media nouns."""
 
 from __future__ import annotations
 
-import functools
-import json
-from dataclasses import dataclass
-from importlib import resources
 
 # Verbs of saying, reporting and claiming: always cues, learned table or not.
 CORE_VERBS: frozenset[str] = frozenset(
@@ -77,36 +73,3 @@ MEDIA_HEADS: frozenset[str] = frozenset(
     filing filings data record records website site magazine journal daily tabloid
     reuters ap afp bloomberg xinhua kyodo yonhap tass interfax ria cnn bbc""".split()
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Cue lemmas with the share of their uses that annotators marked as cues."""
-
-    verbs: dict[str, float]
-    nouns: dict[str, float]
-    threshold: float
-
-    def is_verb_cue(self, lemma: str) -> bool:
-        return lemma in CORE_VERBS or self.verbs.get(lemma, 0.0) >= self.threshold
-
-    def is_noun_cue(self, lemma: str) -> bool:
-        return self.nouns.get(lemma, 0.0) >= self.threshold
-
-
-DEFAULT_THRESHOLD = 0.3
-
-
-@functools.lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """The learned cue table shipped in ``tacitus/data/attribution``, else the core list."""
-    try:
-        raw = (resources.files("tacitus") / "data" / "attribution" / "cues.json").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return Lexicon({}, {}, DEFAULT_THRESHOLD)
-    table = json.loads(raw)
-    return Lexicon(
-        verbs={k: float(v) for k, v in table.get("verbs", {}).items()},
-        nouns={k: float(v) for k, v in table.get("nouns", {}).items()},
-        threshold=float(table.get("threshold", DEFAULT_THRESHOLD)),
-    )

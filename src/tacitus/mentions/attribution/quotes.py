@@ -50,7 +50,7 @@ class QuoteIndex:
                 out.append(q)
         return out
 
-    def starting_after(self, offset: int, *, gap: str = " \t\n:,\u2014-") -> Quote | None:
+    def starting_after(self, offset: int, *, gap: str = " \t\n\u00a0:,\u2014-") -> Quote | None:
         """The quotation that opens right after ``offset``, allowing only ``gap`` chars between."""
         i = bisect.bisect_left(self._starts, offset)
         if i < len(self.quotes):
@@ -59,7 +59,7 @@ class QuoteIndex:
                 return q
         return None
 
-    def ending_before(self, offset: int, *, gap: str = " \t\n,\u2014-") -> Quote | None:
+    def ending_before(self, offset: int, *, gap: str = " \t\n\u00a0,\u2014-") -> Quote | None:
         """The quotation that closes right before ``offset``, allowing only ``gap`` chars between."""
         i = bisect.bisect_right(self._starts, offset) - 1
         while i >= 0:
