@@ -49,16 +49,10 @@ def ranges(text: str, found: list[Candidate], published: dt.date | None) -> list
             gap = text[current.end : following.start]
             opener = _FROM.search(text, max(0, current.start - 10), current.start)
             joined = (opener and _JOIN_AFTER_FROM.match(gap)) or _JOIN_BARE.match(gap)
-            if joined:
+            merged_value = _join(current, following) if joined else None
+            if joined and (merged_value is not None or not (current.value and following.value)):
                 start = opener.start() if opener else current.start
-                value = None
-                if current.value and following.value:
-                    head, tail = first_part(current.value), last_part(following.value)
-                    if head[:4].isdigit() and tail[:4].isdigit() and head > tail and len(head) > 4:
-                        # "from January to March 2021": the first end takes the second's year.
-                        head = tail[:4] + head[4:]
-                    value = f"{head}/{tail}"
-                merged.append(Candidate(start, following.end, value, "range", current.rank))
+                merged.append(Candidate(start, following.end, merged_value, "range", current.rank))
                 index += 2
                 continue
         since = _SINCE.search(text, max(0, current.start - 14), current.start)
@@ -72,3 +66,19 @@ def ranges(text: str, found: list[Candidate], published: dt.date | None) -> list
             merged.append(current)
         index += 1
     return merged
+
+
+def _join(first: Candidate, second: Candidate) -> str | None:
+    """The range from ``first`` to ``second``, or None when they do not make one."""
+    if not (first.value and second.value):
+        return None
+    head, tail = first_part(first.value), last_part(second.value)
+    if first.yearless and tail[:4].isdigit() and head[:4] != tail[:4]:
+        # "from January to March 2021": the first end takes the second's year, or the one
+        # before when it would otherwise come after the end ("from December to February 2022").
+        head = tail[:4] + head[4:]
+        if head[:7] > tail[:7]:
+            head = f"{int(tail[:4]) - 1:04d}" + head[4:]
+    if head[:10] > tail[:10] and not tail.startswith(head[:4]):
+        return None
+    return f"{head}/{tail}"

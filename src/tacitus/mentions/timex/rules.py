@@ -47,6 +47,7 @@ class Candidate:
     value: str | None
     precision: str
     rank: int = 0  # rule order, breaks ties between equally long readings
+    yearless: bool = False  # the year was inferred, so a range's other end may supply it
 
 
 class Context:
@@ -167,6 +168,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> Candidate | None:
         if resolved is None:
             return None
         year = resolved.year
+        inferred = True
+    else:
+        inferred = False
     first = cal.safe_date(year, month, day)
     if first is None:
         return None
@@ -174,8 +178,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Candidate | None:
         last = cal.safe_date(year, month, day2)
         if last is None or last <= first:
             return None
-        return Candidate(m.start(), end, f"{first.isoformat()}/{last.isoformat()}", "range")
-    return Candidate(m.start(), end, first.isoformat(), "day")
+        return Candidate(m.start(), end, f"{first.isoformat()}/{last.isoformat()}", "range", yearless=inferred)
+    return Candidate(m.start(), end, first.isoformat(), "day", yearless=inferred)
 
 
 MDY = re.compile(
@@ -228,7 +232,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Candidate | None:
         year = pub.year
     else:
         year, _ = cal.month_only(pub, month, *ctx.month_penalty(m.start(), m.end(), False))
-    return Candidate(m.start(), m.end(), cal.iso_month(year, month), "month")
+    return Candidate(m.start(), m.end(), cal.iso_month(year, month), "month", yearless=rel is None)
 
 
 MONTH_ALONE = re.compile(
