@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PEOPLE_TSV = ROOT / "src" / "tacitus" / "data" / "kb" / "people.tsv"
 DEFAULT_ACTORS = ROOT.parent / "shared" / "data" / "actors"
+STATES_TSV = ROOT / "src" / "tacitus" / "data" / "kb" / "states.tsv"
 HEAD_ROLES = frozenset({"head_of_state", "head_of_government"})
 # Dates more than this far apart still count as the same spell (acting periods, swearing-in vs. election).
 TOLERANCE = timedelta(days=45)
@@ -90,8 +91,22 @@ def overlaps(ours: Spell, theirs: Spell) -> bool:
     return lo <= t_hi and t_lo <= hi
 
 
+def sovereign_states(path: Path = STATES_TSV) -> frozenset[str]:
+    """ISO3 codes of states (not territories) in the states knowledge base; empty when absent."""
+    if not path.exists():
+        return frozenset()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(r["iso3"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                         if r.get("kind") == "state")
+
+
 def coverage(actors_dir: Path = DEFAULT_ACTORS, people: Path = PEOPLE_TSV) -> dict[str, float | int]:
-    """Coverage figures of the knowledge base against the tables in `actors_dir`."""
+    """Coverage figures of the knowledge base against the tables in `actors_dir`.
+
+    `*_states_share` figures count only sovereign states (territories such as Aruba or Guernsey,
+    whose leaders the base does not list, are left out); they are 0.0 without states.tsv.
+    """
+    states = sovereign_states()
     ours = load_people(people)
     by_country: dict[str, list[Spell]] = {}
     for spell in ours:
@@ -115,7 +130,14 @@ def coverage(actors_dir: Path = DEFAULT_ACTORS, people: Path = PEOPLE_TSV) -> di
         if any(same_person(o, t) and overlaps(o, t) for o in by_country.get(t.country, [])):
             hits[t.role] += 1
     totals = Counter(t.role for t in history)
+    cur_states = [t for t in current if t.country in states]
+    cur_states_hit = sum(any(same_person(o, t) for o in by_country.get(t.country, [])) for t in cur_states)
+    hist_states = [t for t in history if t.country in states]
+    hist_states_hit = sum(any(same_person(o, t) and overlaps(o, t) for o in by_country.get(t.country, []))
+                          for t in hist_states)
     return {
+        "current_states_share": cur_states_hit / len(cur_states) if cur_states else 0.0,
+        "spells_states_share": hist_states_hit / len(hist_states) if hist_states else 0.0,
         "people_rows_heads": len(ours),
         "current_total": len(current),
         "current_covered": cur_hit,
@@ -141,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"spells since 2000 (leaders_hist): {figures['spells_covered']}/{figures['spells_total']}"
           f" = {figures['spells_share']:.1%}"
           f" (heads of state {figures['hos_share']:.1%}, heads of government {figures['hog_share']:.1%})")
+    print(f"sovereign states only:            current {figures['current_states_share']:.1%},"
+          f" spells since 2000 {figures['spells_states_share']:.1%}")
     return 0
 
 

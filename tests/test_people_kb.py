@@ -163,5 +163,10 @@ def test_coverage_of_wikidata_leader_tables() -> None:
     if not (actors / "leaders_history.csv").exists():
         pytest.skip("shared dev data not found at ../shared/data")
     figures = _coverage_module().coverage(actors, PEOPLE)
-    assert figures["current_share"] >= 0.15
-    assert figures["spells_share"] >= 0.15
+    # Floors a little under the measured figures (81% and 76% on the tables of late 2025); territories and
+    # the realms' shared monarchs, which the base leaves out, make up most of the rest.
+    assert figures["current_share"] >= 0.78
+    assert figures["spells_share"] >= 0.73
+    if figures["spells_states_share"]:
+        assert figures["current_states_share"] >= 0.90
+        assert figures["spells_states_share"] >= 0.80
