@@ -1,0 +1,146 @@
+"""Toponym detection, resolution and clause attachment on real sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tacitus.mentions.gazetteer import Gazetteer, haversine_km, name_key
+from tacitus.mentions.places import find_places, place_for_span
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from tacitus.documents.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def _places(nlp: Any, text: str, **kw: Any) -> tuple[Any, list[Any]]:
+    doc = nlp(text)
+    return doc, find_places(doc, **kw)
+
+
+def _by_text(places: list[Any], text: str) -> Any:
+    hits = [p for p in places if p.text == text]
+    assert hits, f"{text!r} not among {[p.text for p in places]}"
+    return hits[0]
+
+
+def test_name_key_folds_case_accents_and_dots() -> None:
+    assert name_key("São Paulo") == name_key("SAO PAULO") == "sao paulo"
+    assert name_key("U.S.") == name_key("US")
+    assert name_key("Gilgit-Baltistan") == "gilgit baltistan"
+
+
+def test_countries_and_aliases_resolve_to_the_country(gaz: Gazetteer) -> None:
+    for name, iso3 in [("Taiwan", "TWN"), ("U.S.", "USA"), ("Britain", "GBR"), ("South Korea", "KOR"),
+                       ("DPRK", "PRK"), ("Ivory Coast", "CIV")]:
+        first = gaz.lookup(name)[0]
+        assert (first.country, first.kind) == (iso3, 0), name
+
+
+def test_seed_sentence_taiwan_airspace_is_the_location(nlp: Any) -> None:
+    text = (
+        "In recent months, Beijing has increased military exercises near the independent island country, "
+        "routinely sending airplanes near Taiwan's airspace."
+    )
+    doc, places = _places(nlp, text)
+    taiwan = _by_text(places, "Taiwan")
+    assert taiwan.country == "TWN" and text[taiwan.start : taiwan.end] == "Taiwan"
+    assert place_for_span(places, doc, 0, len(text)) in (taiwan, _by_text(places, "Beijing"))
+    # The clause of the second verb phrase hangs from "near Taiwan's airspace".
+    clause_start = text.index("routinely")
+    assert place_for_span(places, doc, clause_start, len(text)) == taiwan
+
+
+def test_capital_used_as_actor_is_excluded(nlp: Any) -> None:
+    text = "In recent months, Beijing has increased military exercises near Taiwan's airspace."
+    start = text.index("Beijing")
+    _, places = _places(nlp, text, exclude=[(start, start + len("Beijing"))])
+    assert [p.text for p in places] == ["Taiwan"]
+
+
+def test_seas_and_regions(nlp: Any) -> None:
+    text = (
+        "Japan is concerned about China's increased military presence in South China and the East China Sea, "
+        "where Beijing claims a group of unoccupied islets under Tokyo's governance."
+    )
+    doc, places = _places(nlp, text)
+    sea = [p for p in places if "East China Sea" in p.text][0]
+    assert sea.name == "East China Sea" and sea.lat is not None
+    assert doc.text[sea.start : sea.end] == sea.text
+    assert _by_text(places, "Tokyo").country == "JPN"
+
+
+def test_met_in_beijing(nlp: Any) -> None:
+    text = "Biden met Xi Jinping in Beijing on Tuesday to discuss trade."
+    doc, places = _places(nlp, text)
+    beijing = _by_text(places, "Beijing")
+    assert beijing.country == "CHN" and beijing.geonameid == 1816670
+    assert haversine_km(beijing.lat, beijing.lon, 39.9, 116.4) < 20
+    assert place_for_span(places, doc, 0, len(text)) == beijing
+
+
+def test_paris_france_and_paris_texas_by_context(nlp: Any) -> None:
+    _, places = _places(nlp, "Macron returned to Paris after the summit in Brussels.")
+    assert _by_text(places, "Paris").country == "FRA"
+    _, places = _places(nlp, "The storm flooded streets in Paris, Texas, on Monday, the mayor said.")
+    paris = _by_text(places, "Paris")
+    assert (paris.country, paris.admin1) == ("USA", "Texas")
+    _, places = _places(
+        nlp,
+        "Texas officials said the tornado hit Dallas before moving northeast. "
+        "In Paris, about 25,000 residents lost power.",
+    )
+    assert _by_text(places, "Paris").admin1 == "Texas"
+
+
+def test_abbreviated_state_after_city(nlp: Any) -> None:
+    _, places = _places(nlp, "The plant in Gainesville, Fla., will close next year.")
+    gainesville = _by_text(places, "Gainesville")
+    assert gainesville.admin1 == "Florida"
+
+
+def test_locative_preposition_attaches_on_islands_near_taiwan(nlp: Any) -> None:
+    text = "Kishida also indicated that Japan would beef up its defenses on islands near Taiwan."
+    doc, places = _places(nlp, text)
+    assert place_for_span(places, doc, 0, len(text)) == _by_text(places, "Taiwan")
+
+
+def test_no_locative_no_location(nlp: Any) -> None:
+    text = "Japan criticised China for its statements."
+    doc, places = _places(nlp, text)
+    assert {p.country for p in places} == {"JPN", "CHN"}
+    assert place_for_span(places, doc, 0, len(text)) is None
+
+
+def test_demonyms_only_on_request(nlp: Any) -> None:
+    text = "Chinese and Russian warships sailed near Japan."
+    _, places = _places(nlp, text)
+    assert [p.text for p in places] == ["Japan"]
+    _, places = _places(nlp, text, demonyms=True)
+    assert {p.country for p in places} == {"CHN", "RUS", "JPN"}
+
+
+@pytest.mark.shared_data
+def test_seed_article_offsets_and_countries(nlp: Any) -> None:
+    path = SHARED / "seed" / "article.txt"
+    if not path.exists():
+        pytest.skip("shared dev data not found at ../shared/data")
+    text = path.read_text(encoding="utf-8")
+    doc, places = _places(nlp, text)
+    assert all(text[p.start : p.end] == p.text for p in places)
+    countries = {p.country for p in places}
+    assert {"USA", "JPN", "CHN", "TWN", "RUS", "UKR", "PRK"} <= countries and "KOR" not in countries
+    airspace = text.index("Taiwan's airspace")
+    assert any(p.start == airspace and p.country == "TWN" for p in places)
