@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tacitus.mentions.times import attach_time, find_times
 from tacitus.records import TimeRef
@@ -316,3 +318,35 @@ def test_offsets_hold_on_real_articles() -> None:
             previous_end = ref.end
             assert ref.precision in {"day", "week", "month", "season", "year", "decade", "range"}
     assert total > 40
+
+
+# --- robustness ---------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "on Friday", "since October", "Jan. 21, 2022", "21 January", "the 1990s", "last week",
+        "two weeks ago", "from", "to", "between", "and", "2019-2021", "1/21/2022", "May", "may",
+        "the third quarter", "this spring", "tonight", "Tuesday night", "80 minutes", "2000 troops",
+        "next", "last", "the", "of", "2022-W03", ",", ".", " ", "-", "since", "year", "s", "'",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=14), st.sampled_from([PUBLISHED, None, dt.date(2020, 12, 31)]))
+def test_any_text_gives_ordered_exact_spans(pieces: list[str], published: dt.date | None) -> None:
+    text = " ".join(pieces)
+    refs = find_times(text, published)
+    end = -1
+    for ref in refs:
+        assert text[ref.start : ref.end] == ref.text
+        assert ref.start >= end
+        end = ref.end
+        if published is None and ref.value is not None:
+            assert ".." in ref.value or "-" in ref.value or ref.value[:4].isdigit()
+
+
+def test_doc_of_another_text_is_ignored(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Something else entirely.")
+    ref = only("The ministers met on Friday.", dt.date(2022, 1, 19), doc=doc)
+    assert ref.value == "2022-01-14"
