@@ -27,6 +27,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument("--synthetic", action=argparse.BooleanOptionalAction, default=False,
                    help="add the synthetic story ledes (pseudo-labels) to training")
     p.add_argument("--synthetic-limit", type=int, default=0, help="at most N synthetic ledes per type (0: all)")
+    p.add_argument("--modes", action=argparse.BooleanOptionalAction, default=True,
+                   help="fit the mode head on the synthetic stories' mode pseudo-labels")
+    p.add_argument("--mode-limit", type=int, default=0,
+                   help="at most N synthetic ledes per type for the mode head (0: all)")
     p.add_argument("--epochs", type=int, default=None)
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--calibration-folds", type=int, default=5,
@@ -86,6 +90,13 @@ def run(args: argparse.Namespace) -> int:
         progress=lambda e, n, loss: print(f"epoch {e}/{n} loss {loss:.3f}", flush=True),
     )
     model.temperature = temperature
+    if args.modes:
+        stories = T.load_synthetic(args.data / "ngec_synthetic" / "stories.jsonl")
+        if args.mode_limit:
+            stories = T.limit_per_label(stories, args.mode_limit)
+        scores = T.fit_mode_head(model, stories)
+        info.update({k: round(v, 4) for k, v in scores.items()})
+        print(f"mode head: {scores}", flush=True)
     model.info = info
     path = T.export_onnx(model, args.out)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from tacitus.errors import ModelNotFound
+from tacitus.events.classifier import DEFAULT_MODEL_DIR
 
 __all__ = [
     "PLOVER_TYPES",
@@ -27,6 +28,7 @@ __all__ = [
     "collapse_yield",
     "cross_validate",
     "export_onnx",
+    "fit_mode_head",
     "fit_temperature",
     "load_plv",
     "load_synthetic",
@@ -467,7 +469,12 @@ def export_onnx(model: TrainedModel, out_dir: Path, *, quantize: bool = True) ->
 
     out_dir.mkdir(parents=True, exist_ok=True)
     module = model.module.eval()
-    ids, mask = _encode(model.tokenizer, ["The two leaders met in Tokyo on Friday."], model.config.max_len)
+    # A padded batch of two, so the traced graph keeps the attention mask.
+    ids, mask = _encode(
+        model.tokenizer,
+        ["The two leaders met in Tokyo on Friday.", "Troops shelled the city overnight, officials said."],
+        model.config.max_len,
+    )
     target = out_dir / "model.onnx"
     with tempfile.TemporaryDirectory() as tmp:
         fp32 = Path(tmp) / "model_fp32.onnx"
@@ -627,3 +634,87 @@ def quantize_weights(src: Path, dst: Path, *, min_elements: int = 4096) -> None:
         graph.node.insert(0, node)
     onnx.checker.check_model(model)
     onnx.save(model, str(dst))
+
+
+def _pooled(model: TrainedModel, texts: Sequence[str], batch_size: int = 64) -> Any:
+    """Mean-pooled top-layer states of ``texts`` (eval mode), reusing cached lower states."""
+    import torch
+
+    module, cfg = model.module, model.config
+    cached = _lower_states(module, model.tokenizer, texts, cfg)
+    full_layers, full_embeddings = module.encoder.encoder.layer, module.encoder.embeddings
+    module.encoder.encoder.layer = full_layers[cfg.frozen_layers :]
+    module.encoder.embeddings = _PassEmbeddings()
+    module.eval()
+    out = []
+    try:
+        with torch.no_grad():
+            for s in range(0, len(texts), batch_size):
+                part = cached[s : s + batch_size]
+                width = max(c.shape[0] for c in part)
+                states = torch.zeros((len(part), width, part[0].shape[1]))
+                mask = torch.zeros((len(part), width), dtype=torch.long)
+                for r, c in enumerate(part):
+                    states[r, : c.shape[0]] = c
+                    mask[r, : c.shape[0]] = 1
+                h = module.encoder(inputs_embeds=states, attention_mask=mask).last_hidden_state
+                m = mask.unsqueeze(-1).to(h.dtype)
+                out.append((h * m).sum(1) / m.sum(1))
+    finally:
+        module.encoder.encoder.layer, module.encoder.embeddings = full_layers, full_embeddings
+    return torch.cat(out)
+
+
+def fit_mode_head(
+    model: TrainedModel, examples: Sequence[Example], *, holdout: float = 0.2, steps: int = 300
+) -> dict[str, float]:
+    """Fit the mode head on mode-labelled examples over the fine-tuned encoder's features.
+
+    The encoder stays as trained for types; only the linear mode head is learnt, so the type
+    figures do not move. A held-out share (by position, every 1/holdout-th) is scored first
+    (mode accuracy given the gold type), then the head is refitted on everything.
+    """
+    import torch
+
+    labelled = [ex for ex in examples if ex.mode is not None]
+    type_modes: dict[str, set[str]] = {}
+    for ex in labelled:
+        if ex.mode:
+            type_modes.setdefault(ex.event_type, set()).add(ex.mode)
+    modes = [NO_MODE] + sorted({m for ms in type_modes.values() for m in ms})
+    m_index = {m: i for i, m in enumerate(modes)}
+    feats = _pooled(model, [ex.text for ex in labelled])
+    y = torch.tensor([m_index[ex.mode or NO_MODE] for ex in labelled])
+    allowed = torch.full((len(labelled), len(modes)), float("-inf"))
+    for r, ex in enumerate(labelled):
+        allowed[r, 0] = 0.0
+        for m in type_modes.get(ex.event_type, ()):
+            allowed[r, m_index[m]] = 0.0
+
+    def fit(idx: Any) -> Any:
+        torch.manual_seed(model.config.seed)
+        head = torch.nn.Linear(feats.shape[1], len(modes))
+        opt = torch.optim.Adam(head.parameters(), lr=1e-2, weight_decay=1e-4)
+        for _ in range(steps):
+            # Train within the modes the gold type allows, as predict() decodes.
+            loss = torch.nn.functional.cross_entropy(head(feats[idx]) + allowed[idx], y[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        return head
+
+    every = max(2, round(1 / holdout)) if holdout > 0 else 0
+    scores: dict[str, float] = {"mode_examples": float(len(labelled))}
+    if every:
+        test = torch.tensor([i for i in range(len(labelled)) if i % every == 0])
+        train = torch.tensor([i for i in range(len(labelled)) if i % every != 0])
+        head = fit(train)
+        with torch.no_grad():
+            pred = (head(feats[test]) + allowed[test]).argmax(1)
+        scores["mode_heldout_accuracy"] = float((pred == y[test]).float().mean())
+        scores["mode_heldout_n"] = float(len(test))
+    head = fit(torch.arange(len(labelled)))
+    model.module.mode_head = head
+    model.modes = modes
+    model.type_modes = {t: sorted(ms) for t, ms in sorted(type_modes.items())}
+    return scores
