@@ -176,7 +176,7 @@ def list_articles(
     order = ARTICLE_SORTS[sort].format(dir="DESC" if descending else "ASC")
     items = rows(
         con,
-        "SELECT id, title, published, outlet, url, origin, n_events, ingested_at "
+        "SELECT id, external_id, title, published, outlet, url, origin, n_events, ingested_at "
         f"FROM articles{where} ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
