@@ -109,7 +109,7 @@ def test_dask_rerun_adds_nothing(
     store, _ = dask_run
     before = {n: table(store, n) for n in KEYS}
     report = ingest([str(corpus)], store, config=CONFIG, dask=DaskOptions(scheduler))
-    assert report.skipped == 10 and report.coded == 1  # the in-corpus duplicate is re-coded
+    assert report.skipped == 11 and report.coded == 0  # both copies of the duplicate are known
     assert report.articles_added == 0 and report.events_added == 0
     for name, frame in before.items():
         pd.testing.assert_frame_equal(frame, table(store, name))
