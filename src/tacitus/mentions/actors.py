@@ -52,7 +52,7 @@ MOTION = frozenset(
      "take", "extradite", "expel", "run"}
 )
 PLACE_VERBS = frozenset({"visit", "tour", "leave", "enter", "reach", "land", "hit", "rock", "strike"})
-FORMER = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "erstwhile"})
+FORMER = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "erstwhile", "retired"})
 FUTURE = frozenset({"incoming", "president-elect", "elect", "designate", "would-be"})
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss", "Sir", "Dame", "Lord", "Lady"})
 FILLER = frozenset({"'s", "’s", "'", "-", "–", "of", "the"})
@@ -66,6 +66,7 @@ ORG_WORDS: dict[str, str] = {
     "Company": "BUS", "Airlines": "BUS", "Church": "REL", "Union": "LAB", "Front": "REB", "Brigade": "MIL",
     "Brigades": "REB", "Movement": "OPP", "Times": "JRN", "Post": "JRN", "News": "JRN", "Television": "JRN",
     "TV": "JRN", "Radio": "JRN", "Hospital": "MED", "Foundation": "NGO", "Institute": "EDU",
+    "Fleet": "MIL", "Corps": "MIL", "Cartel": "CRM", "Airways": "BUS",
 }
 
 
@@ -262,7 +263,7 @@ class ActorResolver:
                 if entities is None:
                     continue
                 phrase = " ".join(texts[i : i + size])
-                if phrase in self.kb.surnames and tagged and doc[i].pos_ != "PROPN":
+                if phrase in self.kb.surnames and tagged and not _name_like(doc[i]):
                     continue
                 units.append(Unit(i, i + size, _unit_kind(entities), entities))
                 i += size
@@ -304,7 +305,15 @@ class ActorResolver:
                 if start < ent.end and not any(u.start < ent.end and u.end > start for u in kept):
                     added.append(Unit(start, ent.end, "new_person", []))
             elif ent.label_ == "ORG":
-                if not inner:
+                if inner and len(ent) > 1 and all(
+                    u.kind == "sector" and ent.start <= u.start and u.end <= ent.end for u in inner
+                ) and doc[ent.start].is_title and ent.start not in {u.start for u in inner}:
+                    # "Oxford University": a name whose last word is a sector noun.
+                    for unit in inner:
+                        dropped.add(id(unit))
+                    sector = _org_sector(ent) or _sector_of(inner[-1])
+                    added.append(Unit(ent.start, ent.end, "new_org", [], sector=sector))
+                elif not inner:
                     added.append(Unit(ent.start, ent.end, "new_org", [], sector=_org_sector(ent)))
                 elif any(u.kind == "capital" for u in inner) and len(ent) > 1:
                     for unit in inner:
@@ -378,8 +387,8 @@ def _joins(doc: Doc, current: list[Unit], unit: Unit, sent_of: list[int]) -> boo
         token = doc[i]
         if token.text in FILLER or token.text.lower() in FORMER or token.text in HONORIFICS:
             continue
-        if token.pos_ in ("ADJ",) and token.text[:1].islower():
-            continue
+        if token.text[:1].islower() and (token.pos_ == "ADJ" or token.tag_ in ("VBG", "VBN")):
+            continue  # "senior", "ruling", "armed"
         return False
     if "of" in gap:
         # "the government of Japan": a sector noun takes its country from what follows.
@@ -397,6 +406,11 @@ def _joins(doc: Doc, current: list[Unit], unit: Unit, sent_of: list[int]) -> boo
     if unit.kind == "sector":
         return "-" not in gap or all(u.kind == "sector" for u in current)
     return False
+
+
+def _name_like(token: object) -> bool:
+    """A token that may be a surname rather than a common word ("Trump" vs "trump")."""
+    return bool(token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.is_title)  # type: ignore[attr-defined]
 
 
 def _parsed(doc: Doc) -> bool:
