@@ -1,6 +1,6 @@
 """Geoparsing quality: toponyms found, resolved within 161 km, median error, precision.
 
-Usage: .venv/bin/python benchmarks/geo.py [DATA_DIR] [--docs-cache DIR] [--only NAME]
+Usage: .venv/bin/python benchmarks/geo.py [DATA_DIR] [--docs-cache DIR] [--only NAME] [--speed]
 
 DATA_DIR defaults to ../shared/data/geo. The gold toponyms scored are those
 with coordinates; "locational" drops adjectives, demonyms, language names and
@@ -85,12 +85,32 @@ def score(records: list[dict[str, Any]], predictions: list[list[Any]], locationa
     }
 
 
+def speed(news: Path, n: int = 100) -> None:
+    """find_places time per article beside the spaCy parse, on ``n`` news articles."""
+    nlp = load_nlp()
+    gaz = Gazetteer.default()
+    texts = [json.loads(line)["text"] for line in news.open(encoding="utf-8")][:n]
+    nlp("warm up")
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    parse = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    count = sum(len(find_places(doc, gazetteer=gaz)) for doc in docs)
+    places = time.perf_counter() - t1
+    print(
+        f"speed on {len(docs)} articles: parse {parse * 1000 / len(docs):.1f} ms/article, "
+        f"find_places {places * 1000 / len(docs):.2f} ms/article ({100 * places / parse:.1f}% of parse), "
+        f"{count / len(docs):.1f} places/article"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo"
     ap.add_argument("data", nargs="?", type=Path, default=default)
     ap.add_argument("--docs-cache", type=Path, default=None, help="keep parsed docs here between runs")
     ap.add_argument("--only", action="append", choices=CORPORA)
+    ap.add_argument("--speed", action="store_true", help="also time find_places against the parse")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -120,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
                     f"{s['median_km']:7.1f}k {s['precision']:6.3f}  {'tuned' if name in TUNED_ON else 'held'}"
                     f"  ({ms:.1f} ms/doc)"
                 )
+    if args.speed:
+        news = args.data.parent / "news" / "bbc_politics.jsonl"
+        if news.exists():
+            speed(news)
     return 0
 
 
