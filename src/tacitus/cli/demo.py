@@ -39,20 +39,22 @@ def run(args: argparse.Namespace) -> int:
     )
     print("Events by type:")
     by_type = store.query(
-        "SELECT event_type, count(*) AS events, sum(CASE WHEN factual THEN 1 ELSE 0 END) AS factual "
+        "SELECT event_type, count(*) AS events, CAST(sum(CASE WHEN factual THEN 1 ELSE 0 END) AS INTEGER) AS factual "
         "FROM events GROUP BY event_type ORDER BY events DESC"
     )
     write_frame(by_type, "table")
     print("\nTop dyads (source -> target):")
     dyads = store.query(
         "SELECT source_codes AS source, target_codes AS target, count(*) AS events FROM events "
-        "WHERE source_codes <> '' AND target_codes <> '' GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT 10"
+        "WHERE regexp_matches(source_codes, '[A-Z]{2}') AND regexp_matches(target_codes, '[A-Z]{2}') "
+        "GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT 10"
     )
     write_frame(dyads, "table")
     print("\nA few events with their evidence:")
     sample = store.query(
         "SELECT event_type, source_codes AS source, target_codes AS target, date_value AS date, "
-        "evidence_text AS evidence FROM events WHERE factual AND target_codes <> '' "
+        "evidence_text AS evidence FROM events WHERE factual AND regexp_matches(source_codes, '[A-Z]{2}') "
+        "AND regexp_matches(target_codes, '[A-Z]{2}') "
         "ORDER BY confidence DESC, id LIMIT 6"
     )
     write_frame(sample, "table", widths={"evidence": 80, "date": 10})

@@ -148,13 +148,38 @@ def _clean_target(
     return kept
 
 
+_NAMING_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
+# Verbs that are events only with a party as their object: "warned North Korea", not
+# "warned that much work remained".
+_NEEDS_TARGET_VERBS = frozenset({"warn", "call", "phone", "telephone"})
+
+
 def _object_is_not_a_party(candidate: Candidate, index: ActorIndex) -> bool:
+    """True for readings that are not events: "met its demands", "called it a stab in the back"."""
     predicate = candidate.predicate
-    if candidate.kind != "verb" or predicate.lemma_.lower() not in _PARTY_OBJECT_VERBS:
+    lemma = predicate.lemma_.lower()
+    if candidate.kind != "verb":
         return False
-    for child in predicate.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass") and index.at_token(child) is None:
+    children = list(predicate.children)
+    if lemma in _PARTY_OBJECT_VERBS or lemma in _NEEDS_TARGET_VERBS:
+        for child in children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass") and index.at_token(child) is None:
+                return True
+    if lemma in _NEEDS_TARGET_VERBS:
+        if any(c.dep_ in _NAMING_DEPS for c in children) or predicate.dep_ in ("acl", "relcl"):
             return True
+        if not any(c.dep_ in ("dobj", "obj") for c in children):
+            return True
+    # An explicit subject that is no actor ("the earthquake struck", "the exchange came") is
+    # not a political agent.
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if (
+        subject is not None
+        and subject.pos_ not in ("PRON",)
+        and index.at_token(subject) is None
+        and not index.covering(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
+    ):
+        return True
     return False
 
 
