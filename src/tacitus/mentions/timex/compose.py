@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import re
 
-from tacitus.mentions.timex.rules import Candidate
+from tacitus.mentions.timex.context import Candidate
 
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Ee]ver\s+since)\s+$")
 _FROM = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+$")
