@@ -150,6 +150,17 @@ def coverage(actors_dir: Path = DEFAULT_ACTORS, people: Path = PEOPLE_TSV) -> di
     }
 
 
+def row_counts(people: Path = PEOPLE_TSV) -> dict[str, int]:
+    """Rows per role, and rows that carry a Wikidata QID."""
+    counts: Counter[str] = Counter()
+    with people.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            counts[row["role"]] += 1
+            counts["all"] += 1
+            counts["with_qid"] += bool(row["wikidata"])
+    return dict(counts)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     actors_dir = Path(args[0]) if args else DEFAULT_ACTORS
@@ -157,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"leader tables not found in {actors_dir}")
         return 1
     figures = coverage(actors_dir)
+    counts = row_counts()
+    print("rows by role:                     " + ", ".join(
+        f"{role} {counts.get(role, 0)}" for role in
+        ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "igo_head")))
+    print(f"rows with a Wikidata QID:         {counts['with_qid']}/{counts['all']}"
+          f" = {counts['with_qid'] / counts['all']:.1%}")
     print(f"head rows in people.tsv:          {figures['people_rows_heads']}")
     print(f"current heads (leaders_current):  {figures['current_covered']}/{figures['current_total']}"
           f" = {figures['current_share']:.1%}")
