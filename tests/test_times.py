@@ -255,6 +255,9 @@ def test_decades_centuries_quarters() -> None:
         "Thousands march through the capital every week.",
         "The government approved a five-year plan for the region.",
         "Turnout reached 1995 voters in the district.",
+        "Unionists say the Good Friday Agreement must be protected.",
+        "Refugees have streamed out since the fall of Kabul.",
+        "Theresa May spoke to the president by phone.",
     ],
 )
 def test_durations_and_numbers_are_not_dates(sentence: str) -> None:

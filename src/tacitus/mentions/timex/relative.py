@@ -40,6 +40,8 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Candidate | None:
     if rel is None and not m.group("edge"):
         if word == "fall" or not prep:
             return None
+    if word == "fall" and re.match(r"\s+of\s+(?!(?:1[5-9]|20)\d\d\b)", ctx.after(m.end(), 12)):
+        return None  # "the fall of Kabul"
     if rel == "the" and word == "fall" and not prep:
         return None
     if ctx.published is None:
@@ -85,9 +87,15 @@ RELATIVE_DAY = re.compile(
 )
 
 
+# "Good Friday Agreement", "Black Monday", "Super Tuesday": names, not days.
+_NAMED_DAY = re.compile(r"\b(?:Good|Black|Bloody|Super|Ash|Holy|Palm|Cyber|Maundy|Shrove|Giving)\s+$")
+
+
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
     name = m.group("wd")
     if not cap(name):
+        return None
+    if not m.group("rel") and _NAMED_DAY.search(ctx.before(m.start(), 12)):
         return None
     rel = " ".join((m.group("rel") or "").lower().split()) or None
     if ctx.published is None:
