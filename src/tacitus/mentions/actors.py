@@ -476,7 +476,8 @@ def _resolve(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
             if len(modifiers) > 1 and modifiers[0].entity is not None and entity.country is None:
                 chunk.country = modifiers[0].entity.country
         elif head.kind in ("capital", "seat", "city", "demonym"):
-            chunk.sector = entity.sector
+            # A city other than the capital does not speak for the government.
+            chunk.sector = entity.sector if head.kind != "city" else None
             chunk.is_place_like = head.kind != "demonym"
             chunk.wikidata = None
         else:

@@ -1,0 +1,93 @@
+"""Actor resolver behaviour: offsets, ordering, places, dated sectors, loading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from tacitus.mentions.actors import ActorResolver
+from tacitus.mentions.kb import load_kb
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+FIXTURE_PEOPLE = Path(__file__).parent / "data" / "people_fixture.tsv"
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from tacitus.documents.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def resolver(tmp_path_factory: pytest.TempPathFactory) -> ActorResolver:
+    import os
+
+    os.environ["TACITUS_HOME"] = str(tmp_path_factory.mktemp("home"))
+    return ActorResolver.from_files([FIXTURE_PEOPLE])
+
+
+def test_blank_pipeline_still_finds_dictionary_actors(resolver: ActorResolver) -> None:
+    doc = spacy.blank("en")("The Kremlin rejected the offer, while Chinese troops stayed put.")
+    found = {(a.text, a.country, a.sector) for a in resolver.find_actors(doc, dt.date(2023, 1, 1))}
+    assert ("The Kremlin", "RUS", "GOV") in found
+    assert ("Chinese troops", "CHN", "MIL") in found
+
+
+def test_dated_group_sector(resolver: ActorResolver) -> None:
+    before = resolver.lookup("the Taliban", dt.date(2020, 1, 1))
+    after = resolver.lookup("the Taliban", dt.date(2022, 1, 1))
+    assert before is not None and before.sector == "REB"
+    assert after is not None and after.sector == "GOV"
+
+
+def test_lookup_unknown_name(resolver: ActorResolver) -> None:
+    assert resolver.lookup("Qwxzy Plorp") is None
+
+
+def test_default_is_cached() -> None:
+    assert ActorResolver.default() is ActorResolver.default()
+
+
+def test_people_file_is_read(tmp_path: Path) -> None:
+    people = tmp_path / "people.tsv"
+    people.write_text(
+        "name\taliases\tcountry\trole\tsector\tstart\tend\twikidata\n"
+        "Ana Example\tA. Example\tCHL\tforeign_minister\tGOV\t2020-01-01\t2021-01-01\t\n",
+        encoding="utf-8",
+    )
+    kb = load_kb([people])
+    person = kb.phrases["A. Example"][0]
+    role, held = person.role_on(dt.date(2020, 6, 1))
+    assert role is not None and held and role.country == "CHL"
+    role, held = person.role_on(dt.date(2021, 1, 1))  # the end date is the first day out of office
+    assert role is not None and not held
+
+
+def test_place_after_preposition(resolver: ActorResolver, nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Beijing said it would retaliate. Officials met in Beijing on Monday.")
+    actors = resolver.find_actors(doc, dt.date(2023, 1, 1))
+    beijing = [a for a in actors if a.text == "Beijing"]
+    assert len(beijing) == 1 and beijing[0].start == 0 and beijing[0].sector == "GOV"
+
+
+@pytest.mark.shared_data
+def test_offsets_and_order_on_news(resolver: ActorResolver, nlp) -> None:  # type: ignore[no-untyped-def]
+    path = SHARED / "news" / "bbc_politics.jsonl"
+    if not path.is_file():
+        pytest.skip("shared dev data not found at ../shared/data")
+    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")][:5]
+    total = 0
+    for doc in nlp.pipe(texts):
+        actors = resolver.find_actors(doc, dt.date(2005, 3, 1))
+        total += len(actors)
+        for a in actors:
+            assert doc.text[a.start : a.end] == a.text
+        for left, right in zip(actors, actors[1:]):
+            same_group = (left.start, left.end) == (right.start, right.end)
+            assert same_group or left.end <= right.start
+    assert total > 30
