@@ -56,6 +56,7 @@ _PAIR_BONUS = 10.0
 _GAZ_MIN_POPULATION = 5000
 _GAZ_MIN_POPULATION_ONE_WORD = 50000
 _ORG_MIN_POPULATION = 20000
+_ORG_CITY_MIN_POPULATION = 100000
 _PERSON_MIN_POPULATION = 50000
 # Generic words that never stand alone for a place inside a longer name ("Third Street").
 _GENERIC = frozenset({"street", "avenue", "road", "square", "park", "airport", "hall", "city", "market",
@@ -168,7 +169,7 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
                 mentions.append(m)
         elif label in ("ORG", "PERSON"):
             # The small model often tags "Zimbabwe", "EU" or "Gainesville" as ORG or PERSON.
-            m = _misfiled(toks, ent.start, ent.end, label, gaz)
+            m = _misfiled(toks, ent.start, ent.end, label, gaz, demonyms)
             if m is not None:
                 mentions.append(m)
                 for i in range(ent.start, ent.end):
@@ -188,7 +189,33 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
     return mentions
 
 
-def _misfiled(toks: _Tokens, first: int, last: int, label: str, gaz: Gazetteer) -> _Mention | None:
+def _inside_org(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms: bool) -> _Mention | None:
+    """The place an organisation's name opens or ends with: "Zimbabwe Electoral
+    Commission", "Toronto Maple Leafs", "University of Louisville"."""
+    words = toks.words
+    spans = [(first, first + size) for size in range(min(3, last - first - 1), 0, -1)]
+    for k in range(first + 1, last - 1):
+        if words[k] == "of":
+            spans.append((k + 1, last))
+    for a, b in spans:
+        if not toks.upper[a] or not toks.upper[b - 1]:
+            continue
+        sub = toks.mention(a, b, gaz, "ner")
+        pool = [c for c in sub.candidates if not gaz.flags[c] & ABBREV]
+        if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
+            return sub
+        if pool and max(gaz.population[c] for c in pool) >= _ORG_CITY_MIN_POPULATION:
+            return sub
+        if demonyms and a == first:
+            dem = _demonym(toks, a, b, gaz)
+            if dem is not None:
+                return dem
+    return None
+
+
+def _misfiled(
+    toks: _Tokens, first: int, last: int, label: str, gaz: Gazetteer, demonyms: bool
+) -> _Mention | None:
     words = toks.words
     while first < last and words[first].lower() == "the":
         first += 1
@@ -199,12 +226,7 @@ def _misfiled(toks: _Tokens, first: int, last: int, label: str, gaz: Gazetteer) 
     m = toks.mention(first, last, gaz, "ner")
     pool = [c for c in m.candidates if not gaz.flags[c] & ABBREV]
     if not pool and label == "ORG":
-        # "Zimbabwe Electoral Commission": the country or state the name opens with.
-        for size in range(min(3, last - first - 1), 0, -1):
-            sub = toks.mention(first, first + size, gaz, "ner")
-            if any(gaz.kind[c] in (COUNTRY, ADMIN1) and not gaz.flags[c] & ABBREV for c in sub.candidates):
-                return sub
-        return None
+        return _inside_org(toks, first, last, gaz, demonyms)
     if not pool:
         return None
     if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
