@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -90,10 +91,15 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> ArticleRecord:
         """Code one parsed article."""
-        from tacitus.events.coder import Attachers, Context, code_events
-        from tacitus.mentions.attributions import attribution_for_span, find_attributions
-        from tacitus.mentions.places import find_places, place_for_span
-        from tacitus.mentions.times import attach_time, find_times
+        found = self.find_mentions(article, doc)
+        predictions = self.classify([found])[0]
+        return self.assemble(found, predictions)
+
+    def find_mentions(self, article: Article, doc: Doc) -> Found:
+        """Actors, times, places and attributions of one parsed article."""
+        from tacitus.mentions.attributions import find_attributions
+        from tacitus.mentions.places import find_places
+        from tacitus.mentions.times import find_times
 
         published = _parse_date(article.published)
         actors = self.resolver.find_actors(doc, published)
@@ -102,25 +108,63 @@ class Coder:
             doc, exclude=[(a.start, a.end) for a in actors], gazetteer=self.gazetteer
         )
         attributions = [self._with_speaker(a, actors) for a in find_attributions(doc)]
+        mentions = Mentions(
+            actors=tuple(actors),
+            places=tuple(places),
+            times=tuple(times),
+            attributions=tuple(attributions),
+        )
+        return Found(article=article, doc=doc, published=published, mentions=mentions)
+
+    def classify(self, batch: Sequence[Found]) -> list[list[Any] | None]:
+        """Event-type predictions for the sentences that name an actor, batched across articles.
+
+        Sentences without an actor cannot hold a codable event, so the classifier never sees them.
+        """
+        if self.classifier is None:
+            return [None] * len(batch)
+        wanted: list[tuple[int, int, str]] = []
+        for i, found in enumerate(batch):
+            starts = sorted(a.start for a in found.mentions.actors)
+            for j, sent in enumerate(found.doc.sents):
+                k = bisect.bisect_left(starts, sent.start_char)
+                if k < len(starts) and starts[k] < sent.end_char:
+                    wanted.append((i, j, sent.text))
+        results: list[list[Any] | None] = [
+            [None] * sum(1 for _ in found.doc.sents) for found in batch
+        ]
+        if wanted:
+            predictions = self.classifier.predict([text for _, _, text in wanted])
+            for (i, j, _), prediction in zip(wanted, predictions, strict=True):
+                results[i][j] = prediction  # type: ignore[index]
+        return results
+
+    def assemble(self, found: Found, predictions: Sequence[Any] | None) -> ArticleRecord:
+        """Events from the mentions and predictions, and the finished record."""
+        from tacitus.events.coder import Attachers, Context, code_events
+        from tacitus.mentions.attributions import attribution_for_span
+        from tacitus.mentions.places import place_for_span
+        from tacitus.mentions.times import attach_time
+
+        article, doc, mentions = found.article, found.doc, found.mentions
         publication = (
-            TimeRef(text="", start=0, end=0, value=published.isoformat(), precision="publication")
-            if published
+            TimeRef(
+                text="", start=0, end=0, value=found.published.isoformat(), precision="publication"
+            )
+            if found.published
             else None
         )
         outlet = Attribution(
             kind="article", source=None, cue=None, content=None, name=article.outlet
         )
-        predictions = None
-        if self.classifier is not None:
-            predictions = self.classifier.predict([sent.text for sent in doc.sents])
         events = code_events(
             doc,
             Context(
                 article_id=article.id,
-                actors=actors,
-                times=times,
-                places=places,
-                attributions=attributions,
+                actors=mentions.actors,
+                times=mentions.times,
+                places=mentions.places,
+                attributions=mentions.attributions,
                 publication=publication,
                 article_attribution=outlet,
             ),
@@ -138,12 +182,7 @@ class Coder:
             text=article.text,
             text_sha256=text_sha256(article.text),
             events=tuple(events),
-            mentions=Mentions(
-                actors=tuple(actors),
-                places=tuple(places),
-                times=tuple(times),
-                attributions=tuple(attributions),
-            ),
+            mentions=mentions,
             errors=(),
             coder=self.info,
             origin=article.origin,
@@ -202,14 +241,35 @@ class Coder:
                     docs.append(self.nlp(article.text))
                 except Exception as e:  # noqa: BLE001 - reported as the article's error
                     docs.append(_ParseFailure(e))
+        results: list[ArticleRecord | Found] = []
         for article, doc in zip(batch, docs, strict=True):
             if isinstance(doc, _ParseFailure):
-                yield self.failed(article, _coding_error(article, doc.error))
+                results.append(self.failed(article, _coding_error(article, doc.error)))
                 continue
             try:
-                yield self.code_doc(article, doc)
+                results.append(self.find_mentions(article, doc))
             except Exception as e:  # noqa: BLE001 - a coder bug on one article is reported, not fatal
-                yield self.failed(article, _coding_error(article, e))
+                results.append(self.failed(article, _coding_error(article, e)))
+        found = [r for r in results if isinstance(r, Found)]
+        predictions = iter(self.classify(found))
+        for result in results:
+            if isinstance(result, ArticleRecord):
+                yield result
+                continue
+            try:
+                yield self.assemble(result, next(predictions))
+            except Exception as e:  # noqa: BLE001 - a coder bug on one article is reported, not fatal
+                yield self.failed(result.article, _coding_error(result.article, e))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One parsed article with its mentions, waiting for its events."""
+
+    article: Article
+    doc: Doc
+    published: dt.date | None
+    mentions: Mentions
 
 
 @dataclass(frozen=True, slots=True)

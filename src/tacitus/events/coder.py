@@ -27,6 +27,7 @@ from tacitus.records import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from tacitus.events.classifier import TypePrediction
 
@@ -80,7 +81,7 @@ def _clause_bounds(candidate: Candidate) -> tuple[int, int]:
 def _confidence(
     candidate: Candidate, source: list[ActorRef], target: list[ActorRef], prediction: TypePrediction | None
 ) -> float:
-    base = {"verb": 0.62, "light": 0.6, "nominal": 0.45}[candidate.kind]
+    base = {"verb": 0.62, "light": 0.6, "nominal": 0.45, "model": 0.5}[candidate.kind]
     if source and (target or candidate.event_type in RECIPROCAL):
         base += 0.1
     if prediction is not None:
@@ -158,7 +159,7 @@ def _object_is_not_a_party(candidate: Candidate, index: ActorIndex) -> bool:
     """True for readings that are not events: "met its demands", "called it a stab in the back"."""
     predicate = candidate.predicate
     lemma = predicate.lemma_.lower()
-    if candidate.kind != "verb":
+    if candidate.kind not in ("verb", "model"):
         return False
     children = list(predicate.children)
     if lemma in _PARTY_OBJECT_VERBS or lemma in _NEEDS_TARGET_VERBS:
@@ -209,7 +210,10 @@ def code_events(
     sentences = list(doc.sents)
     events: list[Event] = []
     seen: set[tuple[int, int]] = set()
-    for candidate in find_candidates(doc, lexicon):
+    candidates = list(find_candidates(doc, lexicon))
+    if predictions:
+        candidates = _apply_predictions(candidates, sentences, predictions)
+    for candidate in candidates:
         source, target = read_roles(candidate, index)
         clause_start, clause_end = _clause_bounds(candidate)
         attribution = None
@@ -292,6 +296,76 @@ def code_events(
             )
         )
     return _link_denials(doc, events, sentences)
+
+
+# The classifier relabels the main trigger of a sentence when it is confident of another type
+# and finds the lexicon's type unlikely; it adds an event at the main verb of a sentence with
+# no trigger only when it is more confident still.
+RELABEL_MIN = 0.6
+RELABEL_LEXICON_MAX = 0.1
+MODEL_EVENT_MIN = 0.8
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _apply_predictions(
+    candidates: list[Candidate],
+    sentences: list[SpacySpan],
+    predictions: Sequence[TypePrediction | None],
+) -> list[Candidate]:
+    """Let the sentence classifier correct or complete the lexicon's candidates."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        by_sentence.setdefault(candidate.sent_index, []).append(candidate)
+    result: list[Candidate] = []
+    for index, sent in enumerate(sentences):
+        found = by_sentence.get(index, [])
+        prediction = predictions[index] if index < len(predictions) else None
+        if prediction is None:
+            result.extend(found)
+            continue
+        best = prediction.event_type
+        if found and best not in {c.event_type for c in found} and prediction.probability >= RELABEL_MIN:
+            main = min(
+                (c for c in found if c.kind != "nominal"),
+                key=lambda c: _depth(c.predicate),
+                default=None,
+            )
+            if main is not None and prediction.probs.get(main.event_type, 0.0) <= RELABEL_LEXICON_MAX:
+                found = [
+                    dataclasses.replace(c, event_type=best, mode=prediction.mode, kind="model")
+                    if c is main
+                    else c
+                    for c in found
+                ]
+        elif not found and prediction.probability >= MODEL_EVENT_MIN:
+            root = sent.root
+            if root.pos_ in ("VERB", "AUX"):
+                found = [
+                    Candidate(
+                        index,
+                        sent,
+                        root,
+                        root.idx,
+                        root.idx + len(root.text),
+                        best,
+                        prediction.mode,
+                        "model",
+                    )
+                ]
+        result.extend(
+            dataclasses.replace(c, mode=prediction.mode)
+            if c.mode is None and c.event_type == best and prediction.mode
+            else c
+            for c in found
+        )
+    return result
 
 
 def _link_denials(doc: Doc, events: list[Event], sentences: list[SpacySpan]) -> list[Event]:
