@@ -6,7 +6,13 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.attribution.cuemodel import CueJudge
-from tacitus.mentions.attribution.lexicon import MEDIA_HEADS, PHRASAL, SAY_LIKE
+from tacitus.mentions.attribution.lexicon import (
+    CHANNEL_DOCUMENTS,
+    CHANNEL_PLATFORMS,
+    MEDIA_HEADS,
+    PHRASAL,
+    SAY_LIKE,
+)
 from tacitus.mentions.attribution.quotes import QuoteIndex
 from tacitus.records import Attribution, Span
 
@@ -179,12 +185,32 @@ def _cue_tokens(verb: Token, subject: Token) -> list[Token]:
             j += 1
             continue
         break
+    # "said in a statement", "posted on Twitter": the channel belongs to the cue.
+    while j < len(doc):
+        t = doc[j]
+        if t.head == verb and t.dep_ == "prep" and _is_channel(t):
+            toks.extend(t.subtree)
+            j = max(x.i for x in t.subtree) + 1
+            continue
+        break
     # "told members of the media": the addressee belongs to the cue of "tell".
     if lemma == "tell":
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and c.i > verb.i:
                 toks.extend(c.subtree)
     return sorted(set(toks), key=lambda t: t.i)
+
+
+def _is_channel(prep: Token) -> bool:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or len(list(prep.subtree)) > 5:
+        return False
+    obj = objects[0]
+    if prep.lower_ == "in":
+        return obj.lemma_.lower() in CHANNEL_DOCUMENTS
+    if prep.lower_ in ("on", "via"):
+        return obj.lower_ in CHANNEL_PLATFORMS or obj.text in CHANNEL_PLATFORMS
+    return False
 
 
 def _content(
@@ -245,7 +271,12 @@ def _fit_quotes(doc: Doc, span: tuple[int, int], quotes: QuoteIndex) -> tuple[in
     for q in quotes.overlapping(start, end):
         if q.start < start and text[q.start : start].strip(" \t\n\"'\u201c\u201d`\u00ab") == "":
             start = q.start
-        if start <= q.start < end < q.end and text[end : q.end].strip(" \t\n.,!?;:\"'\u201c\u201d\u00bb") == "":
+        if q.start < end < q.end and text[end : q.end].strip(" \t\n.,!?;:\"'\u201c\u201d\u00bb") == "":
+            end = q.end
+        # A clause that opens or closes a quotation speaks for all of it ('"A. B," she said').
+        if q.start < start < q.end and end == q.end:
+            start = q.start
+        elif start == q.start and start < end < q.end:
             end = q.end
     return start, end
 

@@ -73,3 +73,14 @@ MEDIA_HEADS: frozenset[str] = frozenset(
     filing filings data record records website site magazine journal daily tabloid
     reuters ap afp bloomberg xinhua kyodo yonhap tass interfax ria cnn bbc""".split()
 )
+
+# "said in a statement": documents whose mention belongs to the cue.
+CHANNEL_DOCUMENTS: frozenset[str] = frozenset(
+    {"statement", "release", "post", "tweet", "email", "letter", "communique", "communiqué", "op-ed", "memo"}
+)
+
+# "posted on Twitter": platforms whose mention belongs to the cue.
+CHANNEL_PLATFORMS: frozenset[str] = frozenset(
+    {"twitter", "x", "facebook", "instagram", "telegram", "weibo", "youtube", "tiktok", "media", "truth",
+     "Twitter", "X", "Facebook", "Instagram", "Telegram", "Weibo", "YouTube", "TikTok"}
+)
