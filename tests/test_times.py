@@ -156,6 +156,13 @@ def test_weekdays_with_and_without_modifiers() -> None:
 
 def test_weekday_tense_from_parse(nlp) -> None:  # type: ignore[no-untyped-def]
     published = dt.date(2022, 1, 19)
+    # The report is dated, not what it announces, however the parse attaches "on Friday".
+    text = "The ministry said on Friday it will send more troops to the border."
+    assert only(text, published, doc=nlp(text)).value == "2022-01-14"
+    text = "The vote, scheduled for Friday, could topple the government."
+    assert only(text, published, doc=nlp(text)).value == "2022-01-21"
+    text = "The president is meeting his counterpart on Thursday."
+    assert only(text, published, doc=nlp(text)).value == "2022-01-20"
     text = "Foreign ministers are expected to sign the agreement on Friday in Geneva."
     assert only(text, published, doc=nlp(text)).value == "2022-01-21"
     text = "Foreign ministers signed the agreement on Friday in Geneva."

@@ -48,6 +48,8 @@ PRECISION_ORDER: tuple[str, ...] = ("day", "week", "month", "season", "range", "
 
 def _tense_oracle(text: str, doc: Doc | None, start: int, end: int) -> tuple[tense.Tense, int]:
     """The clause's tense and how sure it is: the parse is sure, nearby words less so."""
+    if tense.reported_past(text, start):
+        return "past", tense.SURE
     if doc is not None:
         found = tense.tense_from_doc(doc, start, end)
         if found is not None:

@@ -103,6 +103,20 @@ _MODAL_BE = re.compile(
 )
 
 
+# "said on Friday", "told reporters Tuesday": a report dated in the past, whatever the parse
+# attaches the time to.
+_REPORTED = re.compile(
+    r"\b(?:said|told\s+(?:\w+\s+){0,3}?|announced|reported|added|stated|confirmed|denied|claimed"
+    r"|warned|wrote|tweeted|posted)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def reported_past(text: str, start: int) -> bool:
+    """True when a past reporting verb sits right before the expression."""
+    return bool(_REPORTED.search(text, max(0, start - 40), start))
+
+
 def tense_from_doc(doc: Doc, start: int, end: int) -> Tense:
     """The tense of the verb that governs the tokens in ``[start, end)``."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -139,8 +153,8 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
         if governor.lemma_.lower() in PLANNING:
             return "future"
         return _verb_tense(governor, depth + 1)
-    if verb.lemma_.lower() in PLANNING and words & PRESENT_BE:
-        return "future"
+    if verb.lemma_.lower() in PLANNING and (words & PRESENT_BE or verb.tag_ == "VBN"):
+        return "future"  # "is expected on Friday", "the meeting, scheduled for Friday"
     if verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN":
