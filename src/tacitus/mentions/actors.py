@@ -250,6 +250,9 @@ class ActorResolver:
 
     # -- pass 1: units ------------------------------------------------------------
 
+    def _surname_unit(self, doc: Doc, unit: Unit) -> bool:
+        return " ".join(doc[i].text for i in range(unit.start, unit.end)) in self.kb.surnames
+
     def _match(self, doc: Doc, texts: Sequence[str], *, tagged: bool) -> list[Unit]:
         units: list[Unit] = []
         i, n = 0, len(texts)
@@ -295,6 +298,10 @@ class ActorResolver:
                         dropped.add(id(unit))
                 if ent.label_ != "PERSON":
                     continue
+                for unit in inner:
+                    # "Michael Howard" is not John Howard: a lone surname inside a longer name.
+                    if unit.kind == "person" and unit.end - unit.start < len(ent) and self._surname_unit(doc, unit):
+                        dropped.add(id(unit))
                 kept = [u for u in inner if id(u) not in dropped]
                 if any(u.kind == "person" for u in kept):
                     continue
@@ -429,7 +436,10 @@ def _resolve(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
     modifiers = [u for u in units if u.kind in MODIFIER_KINDS or u.kind == "demonym"]
     sectors = [u for u in units if u.kind == "sector"]
     person = next((u for u in units if u.kind in ("person", "new_person")), None)
-    span_words = {doc[i].text.lower() for i in range(max(chunk.start - 1, 0), chunk.end)}
+    # "former President X", "ex-Tory minister": look two tokens back for "ex" before a hyphen.
+    span_words = {doc[i].text.lower() for i in range(max(chunk.start - 2, 0), chunk.end)}
+    if chunk.start >= 2 and doc[chunk.start - 1].text != "-":
+        span_words.discard(doc[chunk.start - 2].text.lower())
     former = bool(span_words & FORMER)
 
     for unit in modifiers:
@@ -490,7 +500,7 @@ def _resolve(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
     uses = {u.entity.use for u in sectors if u.entity}
     if uses <= {"title"}:
         return False  # a title with no name after it ("General" in "General Motors")
-    if head.entity and head.entity.use in ("weak", "tail") and not modifiers:
+    if head.entity and head.entity.use in ("weak", "tail", "role") and not modifiers:
         if not (head.entity.use == "tail" and len(sectors) > 1):
             return False
     chunk.sector = None if former else _head_sector(sectors, modifiers, when)
@@ -503,8 +513,8 @@ def _head_sector(sectors: list[Unit], modifiers: list[Unit], when: dt.date) -> s
     """The sector of the head noun; generic heads ("spokesman") defer to what precedes them."""
     heads = [u for u in sectors if u.entity is None or u.entity.use != "tail"] or sectors
     head = heads[-1]
-    if head.entity is not None and head.entity.use == "generic":
-        before = [u for u in heads[:-1] if u.entity is not None and u.entity.use != "generic"]
+    if head.entity is not None and head.entity.use in ("generic", "role"):
+        before = [u for u in heads[:-1] if u.entity is not None and u.entity.use not in ("generic", "role")]
         if before:
             return _sector_of(before[-1])
         org = next((m for m in modifiers if m.kind == "org" and m.entity is not None), None)

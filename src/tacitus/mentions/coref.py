@@ -49,10 +49,15 @@ def _link_names(doc: Doc, chunks: list[Chunk], people: dict[str, Chunk]) -> None
     """Give a bare surname the identity of the full name seen earlier in the article."""
     for chunk in chunks:
         person = next((u for u in chunk.units if u.kind in ("person", "new_person")), None)
+        if person is None and len(chunk.units) == 1 and chunk.units[0].kind == "new_org":
+            # spaCy often tags a bare surname as an organisation ("Mr Campbell").
+            unit = chunk.units[0]
+            if unit.end - unit.start == 1 and doc[unit.start].text in people:
+                person = unit
         if person is None:
             continue
         words = [doc[i].text for i in range(person.start, person.end)]
-        if person.kind == "person" or len(words) >= 2 and chunk.country is not None:
+        if person.kind == "person" or len(words) >= 2:
             if len(words) >= 2:
                 people.setdefault(words[-1], chunk)
                 people.setdefault(" ".join(words), chunk)
@@ -197,7 +202,7 @@ def _pronoun(doc: Doc, token: Token, ordered: list[Chunk]) -> Chunk | None:
     candidates = [c for c in _before(ordered, token.i) if c.start >= window_start and not c.referents]
     if word in IT_PRONOUNS:
         candidates = [c for c in candidates if (c.country or c.igo) and not _is_leader(c)
-                      and (_is_state(c) or any(u.kind == "org" for u in c.units) or _is_seat(c))]
+                      and (_is_state(c) or _is_igo(c) or _is_seat(c))]
         if not candidates:
             return None
         subjects = [c for c in candidates if doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
@@ -211,6 +216,10 @@ def _pronoun(doc: Doc, token: Token, ordered: list[Chunk]) -> Chunk | None:
             return None
         antecedent = candidates[-1]
     return _copy(antecedent, token.i, token.i + 1)
+
+
+def _is_igo(chunk: Chunk) -> bool:
+    return chunk.igo is not None and len(chunk.units) == 1 and chunk.units[0].kind == "org"
 
 
 def _is_seat(chunk: Chunk) -> bool:
