@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 
 # Entry kinds, in the order a bare name prefers them.
 COUNTRY, ADMIN1, REGION, CITY = 0, 1, 2, 3
@@ -312,8 +312,9 @@ def _build_index() -> tuple[list[Entry], dict[str, tuple[int, ...]]]:
         if town is None or base == county["name"]:
             continue
         state = admin1_names.get(("US", county["state"]))
+        # Filed as a small city so that the article's state decides between namesakes.
         add(
-            Entry(county["name"], None, "USA", state, town["latitude"], town["longitude"], 0, ADMIN1),
+            Entry(county["name"], None, "USA", state, town["latitude"], town["longitude"], 0, CITY),
             [county["name"]],
         )
 

@@ -53,6 +53,7 @@ _CAPITAL_BONUS = 4.0
 _COUNTRY_CONTEXT = 2.5
 _ADMIN1_CONTEXT = 3.0
 _PAIR_BONUS = 10.0
+_ALTNAME_PENALTY = 2.0
 _GAZ_MIN_POPULATION = 5000
 _GAZ_MIN_POPULATION_ONE_WORD = 50000
 _ORG_MIN_POPULATION = 20000
@@ -73,7 +74,8 @@ class _Mention:
     candidates: tuple[int, ...]
     first_token: int
     last_token: int
-    partner: _Mention | None = None  # "Paris, Texas": Texas for Paris
+    partner: _Mention | None = None
+    key: str = ""  # "Paris, Texas": Texas for Paris
     choice: int | None = None
     extra: list[int] = field(default_factory=list)
 
@@ -164,7 +166,7 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
     for ent in doc.ents:
         label = ent.label_
         if label in PLACE_LABELS:
-            m = _from_entity(toks, ent.start, ent.end, gaz)
+            m = _from_entity(toks, ent.start, ent.end, gaz, demonyms)
             if m is not None:
                 mentions.append(m)
         elif label in ("ORG", "PERSON"):
@@ -240,7 +242,7 @@ def _misfiled(
     return None
 
 
-def _from_entity(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention | None:
+def _from_entity(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms: bool) -> _Mention | None:
     words = toks.words
     while first < last and (words[first].lower() == "the" or not words[first][:1].isalnum()):
         first += 1
@@ -248,6 +250,8 @@ def _from_entity(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Menti
         last -= 1
     if first >= last:
         return None
+    if " ".join(words[first:last]) in DEMONYMS:
+        return _demonym(toks, first, last, gaz) if demonyms else None
     m = toks.mention(first, last, gaz, "ner")
     if m.candidates:
         return m
@@ -362,6 +366,8 @@ def _link_pairs(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
 def _score(c: int, m: _Mention, gaz: Gazetteer, countries: dict[str, float], admin1s: dict[str, float]) -> float:
     kind = gaz.kind[c]
     score = _KIND_BASE[kind]
+    if m.key and name_key(gaz.columns["name"][c]) != m.key:
+        score -= _ALTNAME_PENALTY  # "Florida" as a variant name of a Californian town
     if kind == CITY:
         score += math.log10(gaz.population[c] + 1)
         if gaz.flags[c] & CAPITAL:
@@ -390,6 +396,9 @@ def _resolve(mentions: list[_Mention], gaz: Gazetteer) -> None:
         plain = tuple(c for c in m.candidates if not gaz.flags[c] & ABBREV)
         pools.append(abbrev if id(m) in tails and abbrev else plain)
     keys = [name_key(m.text) for m in mentions]
+    for m, key in zip(mentions, keys):
+        if m.source != "demonym":
+            m.key = key
     admin1 = gaz.columns["admin1"]
 
     # Pass 1: no context.
