@@ -109,7 +109,10 @@ def main() -> int:
     ap.add_argument("--synthetic-limit", type=int, default=0, help="use only the first N per label (0: all)")
     ap.add_argument("--epochs", type=int, default=T.TrainConfig().epochs)
     ap.add_argument("--save", type=Path, default=None, help="write out-of-fold logits here")
-    ap.add_argument("--load", type=Path, default=None, help="score saved out-of-fold logits")
+    ap.add_argument("--load", type=Path, nargs="+", default=None,
+                    help="score saved out-of-fold logits (several files with disjoint folds are merged)")
+    ap.add_argument("--fold", type=int, action="append", default=None,
+                    help="run only this fold (repeatable); merge the saved parts with --load")
     ap.add_argument("--speed", type=Path, nargs="?", const=T.DEFAULT_MODEL_DIR, default=None,
                     metavar="MODEL_DIR", help="only time the ONNX model (default: the packaged one)")
     ap.add_argument("--threads", type=int, default=2, help="onnxruntime threads for --speed")
@@ -121,7 +124,7 @@ def main() -> int:
     if args.speed is not None:
         return speed(args.speed, [ex.text for ex in examples], args.threads)
     if args.load:
-        cv = T.load_cv(args.load)
+        cv = T.load_cv(*args.load)
     else:
         extra: list[T.Example] = []
         if args.synthetic:
@@ -133,9 +136,13 @@ def main() -> int:
         cv = T.cross_validate(
             examples, config=cfg, extra=extra,
             progress=lambda f, k, s: print(f"fold {f}/{k} done at {s:.0f} s", flush=True),
+            only=args.fold,
         )
         if args.save:
             T.save_cv(cv, args.save)
+    if len(cv.done) < max(cv.fold) + 1:
+        print(f"folds run: {cv.done}; merge all parts with --load to score")
+        return 0
     report(cv, examples)
     return 0
 

@@ -39,6 +39,8 @@ def main() -> int:
     ap.add_argument("data", nargs="?", type=Path, default=DATA)
     ap.add_argument("--plv-model", type=Path, default=None)
     ap.add_argument("--synthetic-epochs", type=int, default=3)
+    ap.add_argument("--synthetic-limit", type=int, default=0,
+                    help="train on at most N ledes per type (0: all 4,500)")
     ap.add_argument("--skip", choices=("synthetic-to-plv", "plv-to-synthetic"), default=None)
     args = ap.parse_args()
     plv_path = args.data / "plv" / "train.jsonl"
@@ -50,11 +52,12 @@ def main() -> int:
     syn = T.load_synthetic(syn_path)
 
     if args.skip != "synthetic-to-plv":
+        train_syn = T.limit_per_label(syn, args.synthetic_limit) if args.synthetic_limit else syn
         cfg = T.TrainConfig(epochs=args.synthetic_epochs, synthetic_weight=1.0)
         start = time.perf_counter()
-        model = T.train_model(syn, config=cfg)
+        model = T.train_model(train_syn, config=cfg)
         tl, _ = model.logits([ex.text for ex in plv])
-        print(f"[synthetic -> PLV] trained on {len(syn)} ledes, {cfg.epochs} epochs, "
+        print(f"[synthetic -> PLV] trained on {len(train_syn)} ledes, {cfg.epochs} epochs, "
               f"{time.perf_counter() - start:.0f} s")
         pred = [T.collapse_yield(model.types[i]) for i in tl.argmax(1)]
         _score("  tested on PLV gold (YIELD collapsed)", [ex.gold for ex in plv], pred)

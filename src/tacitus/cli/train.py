@@ -37,6 +37,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                    help="folds whose out-of-fold logits fit the temperature (0: no calibration)")
     p.add_argument("--oof", type=Path, default=None,
                    help="reuse out-of-fold logits saved by benchmarks/events_cv.py --save (same options)")
+    p.add_argument("--calibrate-only", action="store_true",
+                   help="only refit the temperature of the model in --out from --oof (no training)")
     p.set_defaults(func=run)
 
 
@@ -51,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: PLV training data not found at {plv}", file=sys.stderr)
         return 2
     examples = T.load_plv(plv)
+    if args.calibrate_only:
+        return _calibrate_only(args, examples)
     extra: list[T.Example] = []
     if args.synthetic:
         extra = T.load_synthetic(args.data / "ngec_synthetic" / "stories.jsonl")
@@ -100,4 +104,30 @@ def run(args: argparse.Namespace) -> int:
     model.info = info
     path = T.export_onnx(model, args.out)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+def _calibrate_only(args: argparse.Namespace, examples: list) -> int:  # type: ignore[type-arg]
+    """Refit labels.json's temperature from saved out-of-fold logits."""
+    import json
+
+    from tacitus.events import training as T
+
+    labels_path = args.out / "labels.json"
+    if args.oof is None or not args.oof.is_file() or not labels_path.is_file():
+        print("error: --calibrate-only needs --oof FILE and a model in --out", file=sys.stderr)
+        return 2
+    cv = T.load_cv(args.oof)
+    index = {t: i for i, t in enumerate(cv.types)}
+    by_key = {ex.key: ex for ex in examples}
+    target = np.array([index[by_key[k].event_type] for k in cv.keys])
+    temperature = T.fit_temperature(cv.type_logits, target)
+    pred = [T.collapse_yield(cv.types[i]) for i in cv.type_logits.argmax(1)]
+    f1, _ = T.macro_f1(cv.gold, pred)
+    acc = float(np.mean([g == p for g, p in zip(cv.gold, pred)]))
+    meta = json.loads(labels_path.read_text(encoding="utf-8"))
+    meta["temperature"] = temperature
+    meta.setdefault("info", {}).update({"cv_accuracy": round(acc, 4), "cv_macro_f1": round(f1, 4)})
+    labels_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"cross-validation: accuracy {acc:.3f}, macro-F1 {f1:.3f}; temperature {temperature:.3f}")
     return 0

@@ -523,6 +523,7 @@ class CrossValidation:
     type_logits: np.ndarray
     types: list[str]
     seconds: float
+    done: list[int] = field(default_factory=list)
 
 
 def cross_validate(
@@ -532,15 +533,21 @@ def cross_validate(
     config: TrainConfig | None = None,
     extra: Sequence[Example] = (),
     progress: Any = None,
+    only: Sequence[int] | None = None,
 ) -> CrossValidation:
-    """k-fold CV over ``examples`` (stratified by gold label); ``extra`` joins every training part."""
+    """k-fold CV over ``examples`` (stratified by gold label); ``extra`` joins every training part.
+
+    ``only`` runs a subset of the folds (rows of the others keep zero logits and ``done``
+    says which ran), so folds can run in separate processes and be merged.
+    """
     import time
 
     cfg = config or TrainConfig()
     folds = stratified_folds([ex.gold for ex in examples], k, cfg.seed)
     logits = np.zeros((len(examples), len(PLOVER_TYPES)), dtype=np.float32)
     start = time.perf_counter()
-    for f in range(k):
+    done = sorted(set(range(k) if only is None else only))
+    for f in done:
         train = [ex for ex, g in zip(examples, folds) if g != f] + list(extra)
         test_idx = [i for i, g in enumerate(folds) if g == f]
         model = train_model(train, config=cfg)
@@ -555,6 +562,7 @@ def cross_validate(
         type_logits=logits,
         types=list(PLOVER_TYPES),
         seconds=time.perf_counter() - start,
+        done=done,
     )
 
 
@@ -563,18 +571,33 @@ def save_cv(cv: CrossValidation, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {
         "keys": cv.keys, "gold": cv.gold, "fold": cv.fold, "types": cv.types,
-        "seconds": cv.seconds, "type_logits": cv.type_logits.round(5).tolist(),
+        "seconds": cv.seconds, "done": cv.done, "type_logits": cv.type_logits.round(5).tolist(),
     }
     path.write_text(json.dumps(payload), encoding="utf-8")
 
 
-def load_cv(path: Path) -> CrossValidation:
-    """Read what ``save_cv`` wrote."""
-    d = json.loads(path.read_text(encoding="utf-8"))
-    return CrossValidation(
-        d["keys"], d["gold"], d["fold"], np.asarray(d["type_logits"], dtype=np.float32),
-        d["types"], d["seconds"],
-    )
+def load_cv(*paths: Path) -> CrossValidation:
+    """Read what ``save_cv`` wrote; several files (disjoint folds of one split) are merged."""
+    merged: CrossValidation | None = None
+    for path in paths:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        done = d.get("done") or sorted(set(d["fold"]))
+        cv = CrossValidation(
+            d["keys"], d["gold"], d["fold"], np.asarray(d["type_logits"], dtype=np.float32),
+            d["types"], d["seconds"], done,
+        )
+        if merged is None:
+            merged = cv
+            continue
+        if cv.keys != merged.keys or cv.fold != merged.fold:
+            raise ValueError(f"{path} holds a different split")
+        rows = np.isin(np.asarray(cv.fold), done)
+        merged.type_logits[rows] = cv.type_logits[rows]
+        merged.done = sorted(set(merged.done) | set(done))
+        merged.seconds += cv.seconds
+    if merged is None:
+        raise ValueError("no cross-validation file given")
+    return merged
 
 
 def limit_per_label(examples: Sequence[Example], n: int) -> list[Example]:
