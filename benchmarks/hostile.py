@@ -104,7 +104,7 @@ def build_corpus(
         put(f"empty-{n}.txt", b"", "empty_file")
         put(f"blank-{n}.html", b"   \n", "empty_html")
         put(f"foreign-{n}.txt", NON_ENGLISH[n % len(NON_ENGLISH)].encode(), "non_english_file")
-        put(f"blob-{n}.bin", rng.randbytes(512), "unsupported_suffix")
+        put(f"raw-{n}.bin", rng.randbytes(512), "unsupported_suffix")
     (files / "empty.jsonl").write_bytes(b"")  # no lines: no input at all
     put("long-sentence.txt", long_sentence(rng, long_words).encode(), "long_sentence")
     put("deep.html", _deep_html(10_000).encode(), "deep_html")

@@ -78,7 +78,7 @@ def test_rejection_reasons_match_the_input(small: tuple[Counter[str], IngestRepo
         matched = {name: got for name, got in by_file.items() if name.startswith(prefix)}
         assert matched, prefix
         assert set(matched.values()) == {code}, (prefix, matched)
-    assert by_file.get("blob-0.bin") == "unsupported_type"
+    assert by_file.get("raw-0.bin") == "unsupported_type"
     # The deeply nested page either yields its paragraph or is rejected, never crashes the run.
     stored = set(store.query("SELECT origin FROM articles")["origin"])
     assert by_file.get("deep.html") == "no_main_text" or any(o.endswith("deep.html") for o in stored)

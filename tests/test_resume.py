@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 
 from tacitus.errors import StoreError
-from tacitus.ingest import ingest
-from tacitus.pipeline import CoderConfig
 from tacitus.store.duck import Store
 from tacitus.store.shards import shard_dir_for
 
@@ -44,15 +42,6 @@ def stored_articles(db: Path) -> int:
 
 def ids(store: Store, table: str) -> list[str]:
     return list(store.query(f"SELECT id FROM {table} ORDER BY id")["id"])
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    """An uninterrupted run with the same settings as the command line below."""
-    store = Store(tmp_path_factory.mktemp("reference") / "ref.duckdb")
-    report = ingest([str(DEMO)], store, config=CoderConfig(classifier=False))
-    assert report.coded == N_ARTICLES and report.failed == 0
-    return store
 
 
 def kill_mid_run(command: list[str], db: Path) -> int:
@@ -98,15 +87,22 @@ def kill_mid_run(command: list[str], db: Path) -> int:
     ],
     ids=["local", "dask"],
 )
-def test_kill_and_rerun_equals_uninterrupted_run(
-    mode: list[str], reference: Store, tmp_path: Path
-) -> None:
+def test_kill_and_rerun_equals_uninterrupted_run(mode: list[str], tmp_path: Path) -> None:
+    def command(db: Path) -> list[str]:
+        return [*tacitus_command(), "ingest", str(DEMO), "--db", str(db), "--no-classifier", *mode]
+
+    # The uninterrupted run goes first, right before the killed one.
+    done = subprocess.run(command(tmp_path / "ref.duckdb"), capture_output=True, text=True,
+                          timeout=TIMEOUT, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    reference = Store(tmp_path / "ref.duckdb")
+    assert reference.counts()["articles"] == N_ARTICLES
+
     db = tmp_path / "killed.duckdb"
-    command = [*tacitus_command(), "ingest", str(DEMO), "--db", str(db), "--no-classifier", *mode]
-    at_kill = kill_mid_run(command, db)
+    at_kill = kill_mid_run(command(db), db)
     assert 0 < at_kill < N_ARTICLES, "the kill did not land in the middle of the run"
 
-    rerun = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    rerun = subprocess.run(command(db), capture_output=True, text=True, timeout=TIMEOUT, check=False)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     assert "resuming interrupted run" in rerun.stderr
     assert f"{N_ARTICLES} input(s)" in rerun.stderr
