@@ -1,0 +1,112 @@
+"""Throughput of local processes (1, 2 workers) against Dask (1, 2 workers) on the same corpus.
+
+Usage: .venv/bin/python benchmarks/scale.py [NEWS_JSONL] [--articles N] [--chunk N] [--no-classifier]
+
+Every configuration codes the same articles (the first N of NEWS_JSONL, default
+../shared/data/news/bbc_politics.jsonl) in chunks/partitions of the same size.
+Timing starts once every worker has loaded the pipeline and ends when the last
+result is back in the client: local processes return article records, Dask
+workers return each partition's store rows as Parquet (what ``--dask`` merges).
+Pipeline loading and cluster start-up are not timed; they are paid once per worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tacitus.articles.readers import read_inputs
+from tacitus.pipeline import CoderConfig, default_coder
+from tacitus.records import Article
+from tacitus.runners import local
+
+DEFAULT_NEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news" / "bbc_politics.jsonl"
+
+
+def _pid(_: int) -> int:
+    time.sleep(0.5)
+    return os.getpid()
+
+
+def _timed(run: Callable[[], int]) -> tuple[float, int]:
+    started = time.perf_counter()
+    done = run()
+    return time.perf_counter() - started, done
+
+
+def bench_local(chunks: list[list[Article]], config: CoderConfig, workers: int) -> float:
+    if workers == 1:
+        coder = default_coder(config)
+        seconds, _ = _timed(lambda: sum(len(local.code_items(coder, c)) for c in chunks))
+        return seconds
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=local._init, initargs=(config,)) as pool:
+        seen: set[int] = set()
+        while len(seen) < workers:  # every worker has run its initializer (loaded the pipeline)
+            seen.update(pool.map(_pid, range(workers), chunksize=1))
+        seconds, _ = _timed(lambda: sum(len(r) for r in pool.imap(local._code_chunk, chunks)))
+    return seconds
+
+
+def bench_dask(client: object, chunks: list[list[Article]], config: CoderConfig) -> float:
+    from tacitus.runners.dask import code_partitions
+
+    def run() -> int:
+        results = code_partitions(client, iter(chunks), config=config, run_id="bench", in_flight=4)  # type: ignore[arg-type]
+        return sum(r.coded + len(r.errors) for r in results)
+
+    seconds, _ = _timed(run)
+    return seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("news", nargs="?", type=Path, default=DEFAULT_NEWS)
+    parser.add_argument("--articles", type=int, default=96)
+    parser.add_argument("--chunk", type=int, default=8, help="articles per chunk/partition")
+    parser.add_argument("--no-classifier", action="store_true")
+    args = parser.parse_args()
+    if not args.news.exists():
+        print(f"news data not found at {args.news}", file=sys.stderr)
+        return 2
+    from distributed import Client, LocalCluster
+
+    from tacitus.runners.dask import _plugin
+
+    config = CoderConfig(classifier=not args.no_classifier)
+    articles = [a for a in itertools.islice(read_inputs([str(args.news)]), args.articles) if isinstance(a, Article)]
+    words = sum(len(a.text.split()) for a in articles)
+    chunks = [articles[i : i + args.chunk] for i in range(0, len(articles), args.chunk)]
+    print(f"corpus: {len(articles)} articles, {words:,} words from {args.news.name}; "
+          f"chunk/partition size {args.chunk}; classifier {'off' if args.no_classifier else 'on'}; "
+          f"{os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at start")
+    rates: dict[str, float] = {}
+    for workers in (1, 2):
+        rates[f"local-{workers}"] = len(articles) / bench_local(chunks, config, workers)
+        print(f"  local-{workers}: {rates[f'local-{workers}']:6.2f} articles/s", flush=True)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            client.register_plugin(_plugin(config))  # loads the pipeline on both workers
+            rates["dask-2"] = len(articles) / bench_dask(client, chunks, config)
+            print(f"  dask-2:  {rates['dask-2']:6.2f} articles/s", flush=True)
+            cluster.scale(1)
+            while len(client.scheduler_info()["workers"]) > 1:
+                time.sleep(0.2)
+            rates["dask-1"] = len(articles) / bench_dask(client, chunks, config)
+            print(f"  dask-1:  {rates['dask-1']:6.2f} articles/s", flush=True)
+    print(f"ratios: dask-2/local-2 {rates['dask-2'] / rates['local-2']:.2f}, "
+          f"dask-1/local-1 {rates['dask-1'] / rates['local-1']:.2f}, "
+          f"local-2/local-1 {rates['local-2'] / rates['local-1']:.2f}, "
+          f"dask-2/dask-1 {rates['dask-2'] / rates['dask-1']:.2f}; "
+          f"load average {os.getloadavg()[0]:.1f} at end")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
