@@ -360,3 +360,24 @@ def test_doc_of_another_text_is_ignored(nlp) -> None:  # type: ignore[no-untyped
     doc = nlp("Something else entirely.")
     ref = only("The ministers met on Friday.", dt.date(2022, 1, 19), doc=doc)
     assert ref.value == "2022-01-14"
+
+
+@pytest.mark.shared_data
+def test_timebank_floor() -> None:
+    """Pinned floors for the TimeBank benchmark (regex tense); raise them, never lower them."""
+    import importlib.util
+
+    path = DATA / "timebank" / "timebank.jsonl"
+    if not path.exists():
+        pytest.skip("shared dev data not found at ../shared/data")
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "timebank.py"
+    spec = importlib.util.spec_from_file_location("timebank_benchmark", script)
+    assert spec is not None and spec.loader is not None
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    with path.open(encoding="utf-8") as lines:
+        docs = [json.loads(line) for line in lines]
+    result = benchmark.score(docs, use_spacy=False, show_errors=False)
+    assert result["value_accuracy"] >= 0.86
+    assert result["recall"] >= 0.80
+    assert result["precision"] >= 0.97
