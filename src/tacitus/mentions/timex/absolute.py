@@ -308,6 +308,7 @@ def resolve_quarter_any(m: re.Match[str], ctx: Context) -> Candidate | None:
     return resolve_quarter(m, ctx)
 
 
+# --- years spelled out, as broadcast transcripts write them ----------------------------------
 
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",

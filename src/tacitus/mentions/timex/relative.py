@@ -113,9 +113,10 @@ WEEKDAY_RULE = re.compile(
 
 # --- weeks, months and years relative to publication -------------------------------------------
 
-_SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "this past": -1,
-          "previous": -1, "the previous": -1, "the past": -1, "the last": -1, "the latest": -1, "the most recent": -1,
-          "next": 1, "coming": 1, "the coming": 1, "this coming": 1, "the": 0}  # fmt: skip
+_SHIFT = {"this": 0, "current": 0, "the current": 0, "the": 0,
+          "last": -1, "past": -1, "this past": -1, "previous": -1, "the previous": -1, "the past": -1,
+          "the last": -1, "the latest": -1, "the most recent": -1,
+          "next": 1, "coming": 1, "the coming": 1, "this coming": 1}  # fmt: skip
 
 
 def resolve_period(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -125,8 +126,10 @@ def resolve_period(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if rel in ("the latest", "the most recent") and unit != "quarter":
         return None
-    if rel in ("the past", "the last") and unit in ("week", "month", "year") and ctx.published:
+    if rel in ("the past", "the last") and unit in ("week", "month", "year"):
         # "in the past week" is the seven days before publication, not the previous calendar week.
+        if ctx.published is None:
+            return Candidate(m.start(), m.end(), None, "range")
         pub = ctx.published
         if unit == "week":
             since = pub - dt.timedelta(days=7)
