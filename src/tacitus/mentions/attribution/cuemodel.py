@@ -16,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
 from tacitus.mentions.attribution.lexicon import CORE_VERBS, SAY_LIKE
+from tacitus.mentions.attribution.tree import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,9 +38,10 @@ class CueJudge(Protocol):
 
 def features(verb: Token, subject: Token, att: Attribution) -> list[str]:
     """Sparse binary features of one candidate (verb, speaker, content)."""
+
     lemma = verb.lemma_.lower()
     comp = "none"
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in ("ccomp", "parataxis"):
             comp = "clause"
             break
@@ -55,7 +57,7 @@ def features(verb: Token, subject: Token, att: Attribution) -> list[str]:
         speaker = "rel"
     else:
         speaker = subject.ent_type_ or subject.pos_
-    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")]
+    aux = [c.lower_ for c in children(verb) if c.dep_ in ("aux", "neg")]
     feats = [
         "bias",
         "l=" + lemma,
@@ -77,7 +79,7 @@ def features(verb: Token, subject: Token, att: Attribution) -> list[str]:
         feats.append("neg")
     if subject.i > verb.i:
         feats.append("inverted")
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children(verb)):
         feats += ["pass", f"l={lemma}|pass"]
     if att.source is not None and len(att.source.text.split()) > 3:
         feats.append("longsource")

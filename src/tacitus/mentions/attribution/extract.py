@@ -14,6 +14,7 @@ from tacitus.mentions.attribution.lexicon import (
     SAY_LIKE,
 )
 from tacitus.mentions.attribution.quotes import QuoteIndex
+from tacitus.mentions.attribution.tree import children, doc_text, index_doc
 from tacitus.records import Attribution, Span
 
 if TYPE_CHECKING:
@@ -39,22 +40,26 @@ def extract(doc: Doc, judge: CueJudge, *, trace: list[tuple[Token, Token, Attrib
     ``trace`` (for training) collects every verbal candidate the judge accepted,
     with its verb and speaker tokens.
     """
-    _TEXT.clear()
-    _TEXT[id(doc)] = doc.text
+    tokens = index_doc(doc)
     quotes = QuoteIndex(doc_text(doc))
     found: list[Attribution] = []
-    for tok in doc:
+    for tok in tokens:
         att: Attribution | None = None
-        if quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None:
-            continue  # words inside a quotation belong to the quoted speaker's content
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            att = _prepositional(doc, tok, doc[tok.i + 1], quotes)
-        elif tok.lower_ == "per" and tok.i > 0 and doc[tok.i - 1].lower_ == "as":
-            att = _prepositional(doc, doc[tok.i - 1], tok, quotes)
-        elif tok.pos_ == "VERB" and judge.may_cue(tok.lemma_.lower()):
+        lower = tok.lower_
+        if lower == "according" or lower == "per":
+            if _in_quote(quotes, tok):
+                continue
+            if lower == "according" and tok.i + 1 < len(doc) and tokens[tok.i + 1].lower_ == "to":
+                att = _prepositional(doc, tok, tokens[tok.i + 1], quotes)
+            elif lower == "per" and tok.i > 0 and tokens[tok.i - 1].lower_ == "as":
+                att = _prepositional(doc, tokens[tok.i - 1], tok, quotes)
+        elif tok.pos_ == "VERB" and judge.may_cue(tok.lemma_.lower()) and not _in_quote(quotes, tok):
             att = _verbal(doc, tok, quotes, judge, trace)
         if att is not None:
             found.append(att)
+    headline = _headline(doc, tokens)
+    if headline is not None:
+        found.append(headline)
     return _dedupe(found)
 
 
@@ -68,7 +73,7 @@ def _verbal(
     judge: CueJudge,
     trace: list[tuple[Token, Token, Attribution]] | None,
 ) -> Attribution | None:
-    if any(c.dep_ in _PASSIVE for c in verb.children):
+    if any(c.dep_ in _PASSIVE for c in children(verb)):
         return _passive(doc, verb, judge, trace)
     subject = _subject(verb)
     if subject is None:
@@ -96,9 +101,9 @@ def _passive(
     doc: Doc, verb: Token, judge: CueJudge, trace: list[tuple[Token, Token, Attribution]] | None
 ) -> Attribution | None:
     """ "X was criticized by Y": Y is the source, X what Y said something about."""
-    agents = [c for c in verb.children if c.dep_ == "agent"]
-    objects = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    agents = [c for c in children(verb) if c.dep_ == "agent"]
+    objects = [c for c in children(agents[0]) if c.dep_ == "pobj"] if agents else []
+    patients = [c for c in children(verb) if c.dep_ == "nsubjpass"]
     if not objects or not patients:
         return None
     cue_tokens = _cue_tokens(verb, patients[0])
@@ -121,7 +126,7 @@ def _passive(
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in _SUBJECTS:
             return child
     if depth >= 3:
@@ -142,9 +147,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if (
         verb.dep_ in ("conj", "xcomp")
         or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
-        or (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children))
+        or (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in children(verb)))
     ):
-        if any(c.dep_ in _PASSIVE for c in head.children):
+        if any(c.dep_ in _PASSIVE for c in children(head)):
             return None
         return _subject(head, depth + 1)
     return None
@@ -154,7 +159,7 @@ def _inverted_speaker(verb: Token, quotes: QuoteIndex) -> Token | None:
     """ '"...," said Richard Trumka': the parser often misses the subject after the verb."""
     if verb.lemma_.lower() not in SAY_LIKE or quotes.ending_before(verb.idx) is None:
         return None
-    for child in verb.children:
+    for child in children(verb):
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "appos", "oprd"):
             if child.pos_ in ("PROPN", "NOUN", "PRON"):
                 return child
@@ -195,14 +200,14 @@ def _cue_tokens(verb: Token, subject: Token) -> list[Token]:
         break
     # "told members of the media": the addressee belongs to the cue of "tell".
     if lemma == "tell":
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ in ("dobj", "dative") and c.i > verb.i:
                 toks.extend(c.subtree)
     return sorted(set(toks), key=lambda t: t.i)
 
 
 def _is_channel(prep: Token) -> bool:
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    objects = [c for c in children(prep) if c.dep_ == "pobj"]
     if not objects or len(list(prep.subtree)) > 5:
         return False
     obj = objects[0]
@@ -218,7 +223,7 @@ def _content(
 ) -> Span | None:
     cue_ids = {t.i for t in cue_tokens}
     lemma = verb.lemma_.lower()
-    comps = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i not in cue_ids]
+    comps = [c for c in children(verb) if c.dep_ in ("ccomp", "parataxis") and c.i not in cue_ids]
     tokens: list[Token] = []
     if comps:
         # Prefer the complement clause nearest the verb.
@@ -228,14 +233,14 @@ def _content(
         cue_end = max(cue_ids)
         right = [
             c
-            for c in verb.children
+            for c in children(verb)
             if c.i > cue_end
             and c.dep_ not in _NOT_CONTENT
             and c.i not in cue_ids
             and not (lemma in SAY_LIKE and c.dep_ not in _CONTENT_DEPS)
         ]
         # The object of a bound preposition ("called for X") is the content.
-        right += [c for t in cue_tokens if t.dep_ in ("prep", "dative") for c in t.children if c.dep_ in ("pobj", "pcomp")]
+        right += [c for t in cue_tokens if t.dep_ in ("prep", "dative") for c in children(t) if c.dep_ in ("pobj", "pcomp")]
         if right:
             tokens = [t for c in right for t in c.subtree if t.i not in cue_ids]
     span = _trim(doc, tokens) if tokens else None
@@ -286,7 +291,7 @@ def _source(
 ) -> Span | None:
     cue_ids = {t.i for t in cue_tokens}
     skip: set[int] = set()
-    for child in subject.children:
+    for child in children(subject):
         # "Trump, who leads in delegates, said": the relative clause is not the source.
         if child.dep_ in _RELATIVE_DEPS and child.i > subject.i:
             skip.update(t.i for t in child.subtree)
@@ -296,6 +301,10 @@ def _source(
     span = _trim(doc, tokens, keep_quotes=False)
     if span is None:
         return None
+    text = doc_text(doc)
+    if "," in text[span[0] : span[1]] and text[span[1] : span[1] + 1] == ",":
+        # PolNeAR closes an apposition with its comma: "Paul Huntley, a Sanders delegate,".
+        span = (span[0], span[1] + 1)
     return Span(doc_text(doc)[span[0] : span[1]], span[0], span[1])
 
 
@@ -336,10 +345,10 @@ def _is_media(tok: Token) -> bool:
 
 
 def _prepositional(doc: Doc, first: Token, prep: Token, quotes: QuoteIndex) -> Attribution | None:
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    objects = [c for c in children(prep) if c.dep_ == "pobj"]
     if not objects:
         # The parser sometimes hangs the object on the first word instead.
-        objects = [c for c in first.children if c.dep_ == "pobj"]
+        objects = [c for c in children(first) if c.dep_ == "pobj"]
     if not objects:
         nxt = prep.i + 1
         if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
@@ -368,17 +377,47 @@ def _prepositional(doc: Doc, first: Token, prep: Token, quotes: QuoteIndex) -> A
     )
 
 
+# --- "Kishida: Japan will ..." headlines ----------------------------------------------
+
+_NOT_SPEAKERS = frozenset({"the latest", "update", "watch", "breaking", "exclusive", "live", "video", "analysis"})
+
+
+def _headline(doc: Doc, tokens: list[Token]) -> Attribution | None:
+    """A title line that puts the speaker before a colon: "Graham: Trump Is Destroying the GOP"."""
+    text = doc_text(doc)
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    colon = text.find(": ", 0, line_end)
+    if colon <= 0 or line_end > 300:
+        return None
+    prefix = text[:colon].strip()
+    if not prefix or len(prefix.split()) > 5 or prefix.lower() in _NOT_SPEAKERS:
+        return None
+    head_tokens = [t for t in tokens if t.idx < colon and not t.is_space]
+    if not any(t.ent_type_ in ("PERSON", "ORG") for t in head_tokens):
+        return None
+    start = text.index(prefix)
+    rest = text[colon + 1 : line_end]
+    c_start = colon + 1 + (len(rest) - len(rest.lstrip()))
+    c_end = line_end
+    while c_end > c_start and (text[c_end - 1].isspace() or text[c_end - 1] == "."):
+        c_end -= 1
+    if c_end <= c_start:
+        return None
+    return Attribution(
+        kind="direct",
+        source=Span(prefix, start, start + len(prefix)),
+        cue=Span(":", colon, colon + 1),
+        content=Span(text[c_start:c_end], c_start, c_end),
+    )
+
+
 # --- helpers -----------------------------------------------------------------------
 
-# ``Doc.text`` joins every token on each access; extraction reads it often.
-_TEXT: dict[int, str] = {}
 
-
-def doc_text(doc: Doc) -> str:
-    text = _TEXT.get(id(doc))
-    if text is None:
-        text = _TEXT[id(doc)] = doc.text
-    return text
+def _in_quote(quotes: QuoteIndex, tok: Token) -> bool:
+    # Words inside a quotation belong to the quoted speaker's content.
+    return quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None
 
 
 def _span(doc: Doc, tokens: Sequence[Token]) -> Span:
