@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.timex.lexicon import MONTHS
+from tacitus.mentions.timex.tense import CLOSE, SURE, WEAK
 
 if TYPE_CHECKING:
     from tacitus.mentions.timex.calendar import Tense
@@ -39,7 +40,7 @@ class Context:
         self._cache: dict[tuple[int, int], tuple[Tense, int]] = {}
 
     def reading(self, start: int, end: int) -> tuple[Tense, int]:
-        """The clause's tense and the strength of the evidence (see ``tense.WEAK`` and up)."""
+        """The clause's tense and the strength of the evidence (``WEAK``, ``CLOSE`` or ``SURE``)."""
         key = (start, end)
         if key not in self._cache:
             before = self.text[max(0, start - 8) : start].lower()
@@ -56,17 +57,19 @@ class Context:
         return tense, table[strength]
 
     def tense(self, start: int, end: int) -> Tense:
+        """The clause's tense alone."""
         return self.reading(start, end)[0]
 
     def before(self, start: int, chars: int = 25) -> str:
+        """The text just before ``start``."""
         return self.text[max(0, start - chars) : start]
 
     def after(self, end: int, chars: int = 25) -> str:
+        """The text just after ``end``."""
         return self.text[end : end + chars]
 
 
 SINCE_BEFORE = re.compile(r"\bsince\s+$")
-WEAK, CLOSE, SURE = 0, 1, 2
 # A reading against the clause's tense counts as this many days further from publication.
 # News writes "Dec. 7" for this year's December 7 whatever the verb, so a day-month date
 # never follows tense outright; a bare month does once the parse or a modal says so.
@@ -93,26 +96,30 @@ _COUNT_AFTER = re.compile(
     r"|tons|tonnes|km|kilometers|kilometres|miles|meters|metres|feet|barrels|cars|vehicles|homes"
     r"|houses|residents|refugees|migrants|employees|students|children|civilians|police|officers"
     r"|fighters|militants|protesters|protestors|delegates|seats|staff|prisoners|patients|birds"
-    r"|voters|ballots|animals|tanks|aircraft|planes|missiles|rockets|ships|boats|families|families|individuals"
+    r"|voters|ballots|animals|tanks|aircraft|planes|missiles|rockets|ships|boats|families|individuals"
     r"|others|more|of\s+(?:them|the|their|his|her)|or\s+so|to\s+\d)\b)",
     re.IGNORECASE,
 )
 
 
 def cap(word: str) -> bool:
+    """Month and weekday names count only when capitalised ("may" is a verb)."""
     return word[:1].isupper()
 
 
 def month_number(name: str) -> int:
+    """1-12 for a month name or abbreviation."""
     return MONTHS[name.lower().rstrip(".")]
 
 
 def two_digit_year(short: int, published: dt.date | None) -> int:
+    """'98 -> 1998, '21 -> 2021: up to ten years past publication counts as this century."""
     pivot = (published.year % 100 + 10) if published else 30
     return 2000 + short if short <= pivot else 1900 + short
 
 
 def is_count(ctx: Context, start: int, end: int) -> bool:
+    """True when the number in ``[start, end)`` reads as a quantity ("2000 troops")."""
     return bool(_COUNT_BEFORE.search(ctx.before(start)) or _COUNT_AFTER.search(ctx.after(end, 40)))
 
 
