@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "11"
 
 # Entry kinds, in the order a bare name prefers them.
 COUNTRY, ADMIN1, REGION, CITY = 0, 1, 2, 3
@@ -354,7 +354,7 @@ def _build_index() -> tuple[list[Entry], dict[str, tuple[int, ...]]]:
 # Approximate geographic centres of countries whose cities' spread gives a poor
 # centre (large, elongated, or with outlying islands), as (lat, lon).
 COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
-    "USA": (39.76, -98.5), "CAN": (60.0, -96.0), "RUS": (60.0, 100.0), "CHN": (35.0, 105.0),
+    "USA": (39.76, -98.5), "CAN": (60.11, -113.64), "RUS": (60.0, 100.0), "CHN": (35.0, 105.0),
     "BRA": (-10.0, -55.0), "AUS": (-25.0, 135.0), "IND": (22.0, 79.0), "ARG": (-34.0, -64.0),
     "KAZ": (48.0, 68.0), "DZA": (28.0, 3.0), "COD": (-2.5, 23.5), "GRL": (72.0, -40.0),
     "MEX": (23.0, -102.0), "SAU": (25.0, 45.0), "IDN": (-5.0, 120.0), "SDN": (15.0, 30.0),
@@ -369,7 +369,7 @@ COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
     "FRA": (46.0, 2.0), "YEM": (15.5, 47.5), "THA": (15.5, 101.0), "ESP": (40.0, -4.0),
     "TKM": (39.75, 59.67), "CMR": (6.0, 12.5), "PNG": (-6.0, 147.0), "SWE": (62.0, 15.0),
     "UZB": (41.67, 63.83), "MAR": (32.0, -6.0), "IRQ": (33.0, 44.0), "PRY": (-23.0, -58.0),
-    "ZWE": (-19.0, 29.75), "JPN": (36.0, 138.0), "DEU": (51.5, 10.5), "COG": (-1.0, 15.5),
+    "ZWE": (-19.0, 29.75), "JPN": (35.69, 139.75), "DEU": (51.5, 10.5), "COG": (-1.0, 15.5),
     "FIN": (64.0, 26.0), "MYS": (2.5, 112.5), "VNM": (16.17, 107.83), "NOR": (62.0, 10.0),
     "CIV": (8.0, -5.5), "POL": (52.0, 20.0), "ITA": (42.83, 12.83), "PHL": (13.0, 122.0),
     "ECU": (-1.25, -78.25), "BFA": (12.5, -1.67), "NZL": (-42.0, 174.0), "GAB": (-1.0, 11.75),
@@ -505,6 +505,37 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None, int | None]
     ("Punjab", (), 31.0, 74.0, None, None),
     ("Gilgit-Baltistan", (), 35.8, 74.5, "PAK", None),
     ("Balochistan", ("Baluchistan",), 28.5, 65.0, "PAK", None),
+    ("Rajasthan", (), 26.5, 73.8, "IND", None),
+    ("Uttar Pradesh", (), 27.0, 80.9, "IND", None),
+    ("Maharashtra", (), 19.5, 75.7, "IND", None),
+    ("Gujarat", (), 22.7, 71.6, "IND", None),
+    ("Kerala", (), 10.4, 76.4, "IND", None),
+    ("Tamil Nadu", (), 11.0, 78.4, "IND", None),
+    ("Karnataka", (), 14.7, 76.1, "IND", None),
+    ("West Bengal", (), 23.0, 87.9, "IND", None),
+    ("Bihar", (), 25.6, 85.6, "IND", None),
+    ("Assam", (), 26.2, 92.9, "IND", None),
+    ("Manipur", (), 24.7, 93.9, "IND", None),
+    ("Jammu and Kashmir", (), 33.5, 75.0, "IND", None),
+    ("Andhra Pradesh", (), 15.9, 79.7, "IND", None),
+    ("Madhya Pradesh", (), 23.5, 78.5, "IND", None),
+    ("Limpopo", ("Limpopo Province",), -23.9, 29.4, "ZAF", None),
+    ("Gauteng", (), -26.2, 28.1, "ZAF", None),
+    ("KwaZulu-Natal", (), -28.5, 30.9, "ZAF", None),
+    ("Western Cape", (), -33.2, 21.9, "ZAF", None),
+    ("Eastern Cape", (), -32.3, 26.4, "ZAF", None),
+    ("Guangdong", (), 23.3, 113.4, "CHN", None),
+    ("Sichuan", (), 30.6, 102.7, "CHN", None),
+    ("Hubei", (), 30.9, 112.3, "CHN", None),
+    ("Yunnan", (), 25.0, 101.5, "CHN", None),
+    ("Fujian", (), 26.0, 118.1, "CHN", None),
+    ("Zhejiang", (), 29.2, 120.2, "CHN", None),
+    ("Jiangsu", (), 33.0, 119.8, "CHN", None),
+    ("Shandong", (), 36.3, 118.3, "CHN", None),
+    ("Henan", (), 33.9, 113.5, "CHN", None),
+    ("Inner Mongolia", (), 44.0, 113.0, "CHN", None),
+    ("Khyber Pakhtunkhwa", (), 34.5, 72.0, "PAK", None),
+    ("Sindh", (), 26.0, 68.8, "PAK", None),
     ("Ontario", (), 49.25, -84.5, "CAN", 6093943),
     ("Quebec", ("Québec",), 52.0, -72.0, "CAN", 6115047),
     ("British Columbia", ("BC", "B.C."), 53.99, -125.0, "CAN", 5909050),

@@ -394,7 +394,9 @@ def _resolve(mentions: list[_Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         abbrev = tuple(c for c in m.candidates if gaz.flags[c] & ABBREV)
         plain = tuple(c for c in m.candidates if not gaz.flags[c] & ABBREV)
-        pools.append(abbrev if id(m) in tails and abbrev else plain)
+        # "N.M." and "D.C." are unambiguous anywhere; "Ind." and "CA" only after "City, ".
+        dotted = m.text.count(".") >= 2
+        pools.append(abbrev if (id(m) in tails or dotted) and abbrev else plain)
     keys = [name_key(m.text) for m in mentions]
     for m, key in zip(mentions, keys):
         if m.source != "demonym":
