@@ -99,6 +99,7 @@ class Chunk:
     wikidata: str | None = None
     person: Entity | None = None
     is_place_like: bool = False
+    is_place: bool = False  # named as a place: an antecedent for "the country", never an actor
     referents: list[Chunk] = field(default_factory=list)  # for group mentions
 
     def ref(self, doc: Doc) -> ActorRef:
@@ -232,8 +233,12 @@ class ActorResolver:
         units = self._match(doc, texts, tagged=True)
         units = self._add_entities(doc, units)
         chunks = _chunk(doc, units, when)
-        chunks = [c for c in chunks if not _is_place(doc, c)]
-        chunks = link_article(doc, chunks, when, self)
+        for chunk in chunks:
+            chunk.is_place = _is_place(doc, chunk)
+        places = [c for c in chunks if c.is_place]
+        chunks = [c for c in chunks if not c.is_place]
+        # Places are not actors but may be what "the two countries" points back to.
+        chunks = link_article(doc, chunks, when, self, places=places)
         refs: list[ActorRef] = []
         for chunk in chunks:
             if chunk.referents:
@@ -331,6 +336,10 @@ class ActorResolver:
                 if code:
                     added.append(Unit(ent.start, ent.end, "city", [], sector="GOV"))
                     added[-1].entities = [Entity("city", ent.text, country=code, sector="GOV")]
+        for unit in added:
+            # spaCy sometimes includes the possessive in a name ("Baghdadi’s").
+            while unit.end - unit.start > 1 and doc[unit.end - 1].text in ("'s", "’s", "'"):
+                unit.end -= 1
         merged = [u for u in units if id(u) not in dropped] + added
         merged.sort(key=lambda u: (u.start, -u.end))
         out: list[Unit] = []
@@ -557,6 +566,8 @@ def _is_place(doc: Doc, chunk: Chunk) -> bool:
         head = prev.head
         return head.lemma_.lower() in MOTION or head.pos_ == "NOUN" and head.lemma_.lower() in MOTION
     root = doc[chunk.end - 1]
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "across Iraq and Syria"
     if root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:

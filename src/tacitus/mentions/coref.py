@@ -9,6 +9,7 @@ clear antecedent. Anything less clear is left unresolved rather than guessed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.actors import HONORIFICS, LOCATIVE, Chunk, Unit
@@ -34,14 +35,25 @@ PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 
 
-def link_article(doc: Doc, chunks: list[Chunk], when: dt.date, resolver: ActorResolver) -> list[Chunk]:
-    """Resolve short names and add coreferent mentions; returns chunks sorted by start."""
+def link_article(
+    doc: Doc,
+    chunks: list[Chunk],
+    when: dt.date,
+    resolver: ActorResolver,
+    *,
+    places: Sequence[Chunk] = (),
+) -> list[Chunk]:
+    """Resolve short names and add coreferent mentions; returns chunks sorted by start.
+
+    ``places`` are states named as places ("in Syria"): never returned, but "the
+    country" and "the two countries" may point back to them.
+    """
     people: dict[str, Chunk] = {}
     _link_names(doc, chunks, people)
-    taken = {i for c in chunks for i in range(c.start, c.end)}
+    taken = {i for c in [*chunks, *places] for i in range(c.start, c.end)}
     added: list[Chunk] = []
     if doc.has_annotation("DEP"):
-        added = _link_references(doc, chunks, taken)
+        added = _link_references(doc, chunks, taken, places)
     return sorted([*chunks, *added], key=lambda c: (c.start, c.end))
 
 
@@ -78,14 +90,19 @@ def _link_names(doc: Doc, chunks: list[Chunk], people: dict[str, Chunk]) -> None
             chunk.start -= 1
 
 
-def _link_references(doc: Doc, chunks: list[Chunk], taken: set[int]) -> list[Chunk]:
+def _link_references(doc: Doc, chunks: list[Chunk], taken: set[int], places: Sequence[Chunk]) -> list[Chunk]:
     added: list[Chunk] = []
-    ordered = sorted(chunks, key=lambda c: c.start)
+    place_ids = {id(p) for p in places}
+    ordered = sorted([*chunks, *places], key=lambda c: c.start)
     for sent in doc.sents:
         for token in sent:
             if token.i in taken:
                 continue
-            chunk = _group(doc, token, ordered) or _definite(doc, token, ordered) or _pronoun(doc, token, ordered)
+            chunk = (
+                _group(doc, token, ordered)
+                or _definite(doc, token, ordered)
+                or _pronoun(doc, token, [c for c in ordered if id(c) not in place_ids])
+            )
             if chunk is None or any(i in taken for i in range(chunk.start, chunk.end)):
                 continue
             added.append(chunk)
@@ -148,7 +165,7 @@ def _group(doc: Doc, token: Token, ordered: list[Chunk]) -> Chunk | None:
     if noun in PEOPLE_NOUNS and noun != "leader":
         referents = _distinct([c for c in earlier if _is_leader(c)], "name")[:2]
     elif noun in STATE_NOUNS:
-        referents = _distinct([c for c in earlier if c.country and c.person is None], "country")[:2]
+        referents = _distinct([c for c in earlier if _is_state(c) or _is_seat(c)], "country")[:2]
     else:
         return None
     if len(referents) < 2:
@@ -174,7 +191,9 @@ def _definite(doc: Doc, token: Token, ordered: list[Chunk]) -> Chunk | None:
         earlier = [c for c in earlier if c.country in ISLAND_STATES]
     if not earlier:
         return None
-    antecedent = earlier[-1]
+    # A subject named as an actor beats a later place ("Iran fired drones at Israel. The country said").
+    subjects = [c for c in earlier if not c.is_place and doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    antecedent = subjects[-1] if subjects else earlier[-1]
     if doc[antecedent.start].sent.start < token.sent.start and _sentence_gap(doc, antecedent, token) > 3:
         return None
     return _copy(antecedent, token.i, noun.i + 1)
