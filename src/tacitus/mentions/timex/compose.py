@@ -11,7 +11,7 @@ from tacitus.mentions.timex.context import Candidate
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Ee]ver\s+since)\s+$")
 _FROM = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+$")
 _JOIN_AFTER_FROM = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$")
-_JOIN_BARE = re.compile(r"^\s*(?:-|–|—|through|until|till)\s*$")
+_JOIN_BARE = re.compile(r"^\s*(?:-|–|through|until|till)\s*$")
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
