@@ -97,7 +97,7 @@ def build_corpus(
     copies = max(1, inputs // 1000)
     for n in range(copies):
         put(f"blob-{n}.txt", rng.randbytes(4096), "binary_blob")
-        put(f"truncated-{n}.txt", "Le président a déclaré à Genève".encode()[:-1] + b"\n", "truncated_utf8")
+        put(f"truncated-{n}.txt", "The minister said the café".encode()[:-1] + b"\n", "truncated_utf8")
         put(f"latin1-{n}.txt", "The minister said the café in Zürich was closed.".encode("latin-1"), "latin1")
         put(f"nul-{n}.txt", b"The minister said\x00 the talks failed.\x00\x00", "nul_bytes")
         put(f"utf16-{n}.txt", "The minister said the talks failed.".encode("utf-16"), "utf16")
