@@ -38,7 +38,7 @@
       else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
       else el.setAttribute(k, v);
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       el.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -428,6 +428,18 @@
   }
 
   let world = null;
+  function unwrapLongitudes(geometry) {
+    // Rings that cross the antimeridian (Russia, Fiji) would be drawn as bands across the
+    // whole map; shifting each point by 360 degrees next to its neighbour keeps them local.
+    const ring = (points) => {
+      for (let i = 1; i < points.length; i++) {
+        while (points[i][0] - points[i - 1][0] > 180) points[i][0] -= 360;
+        while (points[i][0] - points[i - 1][0] < -180) points[i][0] += 360;
+      }
+    };
+    if (geometry.type === "Polygon") geometry.coordinates.forEach(ring);
+    if (geometry.type === "MultiPolygon") geometry.coordinates.forEach((poly) => poly.forEach(ring));
+  }
   async function mapView(r) {
     const params = filterParams(r.params);
     const data = await api("places", params);
@@ -441,7 +453,9 @@
     map = L.map(box, { worldCopyJump: true, minZoom: 1, maxZoom: 8 }).setView([25, 15], 2);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Country outlines: Natural Earth (world-atlas)");
-    L.geoJSON(topojson.feature(world, world.objects.countries), {
+    const countries = topojson.feature(world, world.objects.countries);
+    for (const f of countries.features) if (f.geometry && f.properties.name !== "Antarctica") unwrapLongitudes(f.geometry);
+    L.geoJSON(countries, {
       style: { color: "#8d99a6", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
       interactive: false,
     }).addTo(map);
