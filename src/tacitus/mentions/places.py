@@ -86,21 +86,33 @@ def find_places(
     exclude: Sequence[tuple[int, int]] = (),
     gazetteer: Gazetteer | None = None,
     demonyms: bool = False,
+    approximate: bool = False,
 ) -> list[Place]:
     """Toponyms in ``doc``, resolved, in text order.
 
     ``exclude`` holds char spans already taken (actors such as "Beijing" used for
     the government); toponyms overlapping them are skipped. With ``demonyms``,
     adjectives such as "Chinese" are returned too, resolved to their country.
+    With ``approximate``, names the gazetteer lacks ("Frenchmen Street") get the
+    country, admin1 and coordinates of the article's main town, with no name or
+    geonameid to show that they are an estimate.
     """
     gaz = gazetteer or Gazetteer.default()
     mentions = _detect(doc, gaz, exclude, demonyms)
     _link_pairs(doc, mentions, gaz)
     _resolve(mentions, gaz)
+    focus = _focus(mentions, gaz) if approximate else None
     places = []
     for m in mentions:
         if m.choice is None:
-            places.append(Place(text=m.text, start=m.start, end=m.end))
+            if focus is None:
+                places.append(Place(text=m.text, start=m.start, end=m.end))
+            else:
+                f = gaz.entry(focus)
+                places.append(
+                    Place(text=m.text, start=m.start, end=m.end, country=f.country, admin1=f.admin1,
+                          lat=f.lat, lon=f.lon)
+                )
             continue
         e = gaz.entry(m.choice)
         places.append(
@@ -110,6 +122,15 @@ def find_places(
             )
         )
     return places
+
+
+def _focus(mentions: list[_Mention], gaz: Gazetteer) -> int | None:
+    """The article's main town: the most often named resolved city."""
+    counts: dict[int, int] = defaultdict(int)
+    for m in mentions:
+        if m.choice is not None and gaz.kind[m.choice] == CITY:
+            counts[m.choice] += 1
+    return max(counts, key=lambda c: (counts[c], gaz.population[c])) if counts else None
 
 
 def place_for_span(places: Sequence[Place], doc: Doc, start: int, end: int) -> Place | None:
