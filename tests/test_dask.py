@@ -19,7 +19,8 @@ from tacitus.store import shards
 from tacitus.store.duck import Store
 
 DEMO = Path(__file__).resolve().parents[1] / "src" / "tacitus" / "data" / "demo" / "reports.jsonl"
-CONFIG = CoderConfig(classifier=False)
+# The default settings: the event classifier takes part whenever its model is installed.
+CONFIG = CoderConfig()
 
 # Columns that say when or in which run a row was written, not what was coded.
 RUN_COLUMNS = {"run_id", "ingested_at", "failed_at"}
