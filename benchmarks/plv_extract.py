@@ -28,6 +28,13 @@ def _accepts(label: str, predicted: str | None) -> bool:
     return predicted == label
 
 
+def _gold_span(text: str, value: str | None) -> tuple[int, int] | None:
+    if not value or not isinstance(value, str):
+        return None
+    start = text.find(value)
+    return (start, start + len(value)) if start >= 0 else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
@@ -46,10 +53,26 @@ def main() -> None:
     )
     gold: list[str] = []
     predicted: list[str | None] = []
+    roles = {"source": [0, 0], "target": [0, 0]}  # [matched, gold spans found in the text]
     for row, result in zip(sentences, results, strict=True):
         top = None
         if isinstance(result, ArticleRecord) and result.events:
-            top = max(result.events, key=lambda e: e.confidence).event_type
+            event = max(result.events, key=lambda e: e.confidence)
+            top = event.event_type
+            for role in ("source", "target"):
+                span = _gold_span(row["text"], row.get(role))
+                if span is None:
+                    continue
+                roles[role][1] += 1
+                actors = list(getattr(event, role))
+                if role == "target" and event.event_type in ("CONSULT", "AGREE", "COOPERATE"):
+                    actors += list(event.source)
+                if any(a.start < span[1] and a.end > span[0] for a in actors):
+                    roles[role][0] += 1
+        else:
+            for role in ("source", "target"):
+                if _gold_span(row["text"], row.get(role)) is not None:
+                    roles[role][1] += 1
         gold.append(row["label"])
         predicted.append(top)
     n = len(gold)
@@ -69,6 +92,9 @@ def main() -> None:
         f1s.append(f1)
         print(f"{label:10} {gold_n:5d} {precision:6.3f} {recall:6.3f} {f1:6.3f}")
     print(f"accuracy {correct / n:.3f}  macro-F1 {sum(f1s) / len(f1s):.3f}  no event {none / n:.3f}")
+    for role, (matched, total) in roles.items():
+        print(f"{role} match: {matched}/{total} = {matched / max(total, 1):.3f} "
+              "(top event's actor overlaps the gold string; sentences without an event count as misses)")
     confusions = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if not _accepts(g, p))
     print("most common errors (gold -> predicted):", ", ".join(
         f"{g}->{p or 'none'} {c}" for (g, p), c in confusions.most_common(8)

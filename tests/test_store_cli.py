@@ -144,3 +144,13 @@ def test_store_events_returns_a_dataframe(tmp_path: Path, coder: Any) -> None:
     frame = store.events(event_type="CONSULT")
     assert len(frame) >= 1
     assert {"source_codes", "evidence_text", "confidence"} <= set(frame.columns)
+
+
+def test_extract_batch_same_events_with_two_processes(coder: Any) -> None:
+    import tacitus
+
+    texts = [r["text"] for r in REPORTS] + ["", "Ceci n'est pas un article en anglais du tout, mais il est long."]
+    one = list(tacitus.extract_batch(texts, n_process=1))
+    two = list(tacitus.extract_batch(texts, n_process=2, batch_size=2))
+    assert [type(r).__name__ for r in one] == ["ArticleRecord", "ArticleRecord", "InputError", "InputError"]
+    assert [r.to_dict() for r in one] == [r.to_dict() for r in two]

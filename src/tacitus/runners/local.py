@@ -58,7 +58,8 @@ def code_stream(
         for chunk in _chunks(items, chunk_size):
             yield from code_items(coder, chunk)
         return
-    context = multiprocessing.get_context("fork")
+    # spawn: a forked onnxruntime or spaCy state from the parent is not safe to reuse.
+    context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_init, initargs=(config,)) as pool:
         # imap keeps input order and pulls the input lazily, a few chunks ahead.
         results: Iterator[Any] = pool.imap(_code_chunk, _chunks(items, chunk_size))
