@@ -237,6 +237,7 @@ class ActorResolver:
             chunk.is_place = _is_place(doc, chunk)
         places = [c for c in chunks if c.is_place]
         chunks = [c for c in chunks if not c.is_place]
+        _country_from_place(doc, chunks, places)
         # Places are not actors but may be what "the two countries" points back to.
         chunks = link_article(doc, chunks, when, self, places=places)
         refs: list[ActorRef] = []
@@ -573,6 +574,24 @@ def _is_place(doc: Doc, chunk: Chunk) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return True
     return False
+
+
+def _country_from_place(doc: Doc, chunks: list[Chunk], places: list[Chunk]) -> None:
+    """ "police in Nairobi", "protesters in Hong Kong": a group takes the country it is in."""
+    by_start = {p.start: p for p in places}
+    for chunk in chunks:
+        if chunk.country or chunk.igo or chunk.person is not None or chunk.sector is None:
+            continue
+        if any(u.kind in ("new_person", "new_org") for u in chunk.units):
+            continue
+        i = chunk.end
+        if i < len(doc) and doc[i].lower_ in ("in", "from", "across"):
+            i += 1
+            if i < len(doc) and doc[i].lower_ == "the":
+                i += 1
+            place = by_start.get(i)
+            if place is not None and place.country:
+                chunk.country = place.country
 
 
 def _org_sector(ent: object) -> str | None:
