@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.attribution.cuemodel import CueJudge
@@ -60,7 +61,8 @@ def extract(doc: Doc, judge: CueJudge, *, trace: list[tuple[Token, Token, Attrib
     headline = _headline(doc, tokens)
     if headline is not None:
         found.append(headline)
-    return _dedupe(found)
+    found = _dedupe(found)
+    return [_continue_quote(doc, att, quotes, found) for att in found]
 
 
 # --- verbal cues -----------------------------------------------------------------
@@ -375,6 +377,37 @@ def _prepositional(doc: Doc, first: Token, prep: Token, quotes: QuoteIndex) -> A
         cue=cue,
         content=Span(doc_text(doc)[content[0] : content[1]], content[0], content[1]),
     )
+
+
+def _continue_quote(doc: Doc, att: Attribution, quotes: QuoteIndex, found: list[Attribution]) -> Attribution:
+    """Carry '"A," she said. "B."' on to B, and on through the quotations that follow unclaimed."""
+    content, cue = att.content, att.cue
+    if att.kind != "direct" or content is None or cue is None or cue.start < content.end:
+        return att
+    text = doc_text(doc)
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None:
+        return att
+    sent_end = span[-1].sent.end_char
+    claimed = [(a.cue.start, a.cue.end) for a in found if a.cue is not None and a is not att]
+    claimed += [(a.source.start, a.source.end) for a in found if a.source is not None and a is not att]
+    end = content.end
+    cursor = sent_end
+    while True:
+        nxt = quotes.starting_after(cursor, gap=" \t\n\u00a0")
+        if nxt is None:
+            break
+        para_end = text.find("\n", nxt.end)
+        para_end = len(text) if para_end < 0 else para_end
+        if any(nxt.start <= s < para_end for s, _ in claimed):
+            break  # the next quotation has a speaker of its own
+        end = nxt.end
+        cursor = nxt.end
+        if text[nxt.end : para_end].strip():
+            break  # more text after it in the paragraph: the run of quotations ends
+    if end == content.end:
+        return att
+    return replace(att, content=Span(text[content.start : end], content.start, end))
 
 
 # --- "Kishida: Japan will ..." headlines ----------------------------------------------
