@@ -165,7 +165,7 @@ def ingest_dask(
         shards.remove_shard(shard)
 
     # Partitions coded by a killed run but never merged are complete: merge them first.
-    leftovers = shards.pending_shards(shard_dir)
+    leftovers = shards.pending_shards(shard_dir, clean=True)
     report.recovered_shards = len(leftovers)
     for shard in leftovers:
         merge(shard)
@@ -173,8 +173,9 @@ def ingest_dask(
         coder_version=__version__, config_hash=config.hash(), command=command
     )
     status = "failed"
-    client, cluster = open_client(dask.address, workers=dask.workers)
+    client = cluster = None
     try:
+        client, cluster = open_client(dask.address, workers=dask.workers)
         client.register_plugin(_plugin(config))
         in_flight = dask.in_flight or 2 * _n_workers(client)
         items = _new_only(store, read_inputs(paths, options), report)
@@ -196,7 +197,8 @@ def ingest_dask(
                 progress(report)
         status = "done"
     finally:
-        client.close()
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()
         store.finish_run(
