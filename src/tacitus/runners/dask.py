@@ -173,7 +173,8 @@ def ingest_dask(
         coder_version=__version__, config_hash=config.hash(), command=command
     )
     status = "failed"
-    client = cluster = None
+    client: Client | None = None
+    cluster: Any = None
     try:
         client, cluster = open_client(dask.address, workers=dask.workers)
         client.register_plugin(_plugin(config))
