@@ -71,7 +71,11 @@ def build_demo_store(cache_dir: Path, target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    cache = Path(request.config.cache.mkdir("tacitus-demo-store"))
+    cache = (
+        Path(request.config.cache.mkdir("tacitus-demo-store"))
+        if getattr(request.config, "cache", None)
+        else tmp_path_factory.mktemp("demo-cache")
+    )
     return build_demo_store(cache, tmp_path_factory.mktemp("api") / "demo.duckdb")
 
 
@@ -316,6 +320,7 @@ def test_places_have_coordinates_and_cover_located_events(client: TestClient, al
     for place in data["places"]:
         assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
         assert sum(place["types"].values()) == place["events"]
+        assert place["sample"] and all(e["event_type"] in place["types"] for e in place["sample"])
     assert sum(p["events"] for p in data["places"]) + data["unlocated"] == len(all_events)
 
 

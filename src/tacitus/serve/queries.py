@@ -6,7 +6,6 @@ from fixed fragments and parameters; user values never enter the SQL text.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import math
@@ -359,7 +358,8 @@ def places(con: duckdb.DuckDBPyConnection, flt: EventFilter, *, limit: int) -> d
         con,
         f"WITH ev AS ({cte}) SELECT e.location_name AS name, e.location_country AS country, "
         "e.location_lat AS lat, e.location_lon AS lon, count(*) AS events, "
-        "list(e.event_type) AS types, list(e.id) AS event_ids "
+        "list(e.event_type) AS types, "
+        "list({'id': e.id, 'event_type': e.event_type, 'trigger': e.trigger_text} ORDER BY e.id) AS sample "
         "FROM events e JOIN ev ON ev.id = e.id "
         "WHERE e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL "
         "GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT ?",
@@ -370,7 +370,7 @@ def places(con: duckdb.DuckDBPyConnection, flt: EventFilter, *, limit: int) -> d
         for t in item["types"] or []:
             types[t] = types.get(t, 0) + 1
         item["types"] = dict(sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
-        item["event_ids"] = sorted(item["event_ids"] or [])[:50]
+        item["sample"] = (item["sample"] or [])[:20]
     unlocated = scalar(
         con,
         f"WITH ev AS ({cte}) SELECT count(*) FROM events e JOIN ev ON ev.id = e.id "
@@ -413,7 +413,3 @@ def facets(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "date_max": _clean(dates[1]) if dates else None,
     }
 
-
-def replace_page(flt: EventFilter, *, limit: int, offset: int = 0) -> EventFilter:
-    """The same filter with another page size (aggregates ignore pagination)."""
-    return dataclasses.replace(flt, limit=limit, offset=offset)

@@ -134,7 +134,7 @@
     return (event.modality || []).map((m) => h("span", { class: m === "factual" ? "badge" : "badge modal" }, m));
   }
   function codes(value) {
-    return (value || "").split(";").filter((c) => c && c !== "---").join(", ") || "–";
+    return [...new Set((value || "").split(";").filter((c) => c && c !== "---"))].join(", ") || "–";
   }
   function pager(total, offset, limit, onPage) {
     const end = Math.min(offset + limit, total);
@@ -270,8 +270,11 @@
     query.set("limit", PAGE);
     query.set("offset", offset);
     const data = await api("articles", query);
+    const search = h("input", { type: "search", id: "article-search", name: "search", maxlength: "200", value: r.params.get("search") || "" });
     view.replaceChildren(
       h("h1", {}, "Articles"),
+      h("form", { class: "controls", onsubmit: (e) => { e.preventDefault(); const p = new URLSearchParams(); if (search.value.trim()) p.set("search", search.value.trim()); go("articles", p); } },
+        h("label", {}, "Title or text", search), h("button", { type: "submit" }, "Search")),
       h("div", { class: "summary" }, `${data.total} articles`),
       h("table", { class: "data", id: "articles-table" },
         h("thead", {}, h("tr", {}, ["Published", "Title", "Outlet", "Events"].map((c) => h("th", {}, c)))),
@@ -450,7 +453,7 @@
       h("div", { class: "summary" }, `${data.places.length} places; ${data.unlocated} matching events have no resolved location.`),
       box);
     if (map) map.remove();
-    map = L.map(box, { worldCopyJump: true, minZoom: 1, maxZoom: 8 }).setView([25, 15], 2);
+    map = L.map(box, { worldCopyJump: true, minZoom: 1, maxZoom: 8, fadeAnimation: false, zoomAnimation: false }).setView([25, 15], 2);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Country outlines: Natural Earth (world-atlas)");
     const countries = topojson.feature(world, world.objects.countries);
@@ -463,7 +466,8 @@
       const popup = h("div", { class: "map-popup" },
         h("h3", {}, [p.name, p.country].filter(Boolean).join(", ")),
         h("div", {}, `${p.events} events: ` + Object.entries(p.types).map(([t, n]) => `${t} ${n}`).join(", ")),
-        h("ul", {}, p.event_ids.slice(0, 10).map((id) => h("li", {}, h("a", { href: "#/event/" + encodeURIComponent(id) }, id)))));
+        h("ul", {}, p.sample.slice(0, 10).map((e) => h("li", {},
+          h("a", { href: "#/event/" + encodeURIComponent(e.id) }, e.event_type), ` “${e.trigger}”`))));
       L.circleMarker([p.lat, p.lon], {
         radius: 4 + 3 * Math.sqrt(p.events), color: "#8a1f1f", weight: 1, fillColor: "#e15759", fillOpacity: 0.7,
         className: "place-marker",
