@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-INDEX_VERSION = "11"
+INDEX_VERSION = "12"
 
 # Entry kinds, in the order a bare name prefers them.
 COUNTRY, ADMIN1, REGION, CITY = 0, 1, 2, 3
@@ -456,7 +456,7 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None, int | None]
     ("Oceania", (), -18.31, 138.52, None, 6255151),
     ("South America", (), -14.6, -57.66, None, 6255150),
     ("Antarctica", (), -78.16, 16.41, None, 6255152),
-    ("Latin America", (), -10.0, -70.0, None, None),
+    ("Latin America", (), -14.6, -57.66, None, None),
     ("Central America", (), 13.0, -86.0, None, None),
     ("Caribbean", ("the Caribbean",), 15.0, -73.0, None, None),
     ("Middle East", ("Mideast", "the Middle East"), 33.14, 35.86, None, None),
@@ -477,6 +477,7 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None, int | None]
     ("Western Europe", (), 48.0, 5.0, None, None),
     ("Eastern Europe", (), 50.0, 28.0, None, None),
     ("Arctic", ("the Arctic",), 80.0, 0.0, None, None),
+    ("Soviet Union", ("USSR", "the Soviet Union"), 60.0, 100.0, "RUS", None),
     ("Siberia", (), 60.0, 105.0, "RUS", None),
     ("Korean Peninsula", ("the Korean Peninsula",), 37.5, 127.5, None, None),
     ("Kashmir", (), 34.5, 76.0, None, None),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.gazetteer import (
@@ -29,7 +29,7 @@ from tacitus.mentions.gazetteer import (
 from tacitus.records import Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are not toponyms even when the gazetteer knows them ("Jackson", "New York Times").
@@ -38,7 +38,7 @@ BLOCKING_LABELS = frozenset(
 )
 LOCATIVE_PREPS = frozenset(
     {"in", "near", "at", "on", "outside", "across", "inside", "off", "around", "throughout", "within",
-     "over", "along", "around", "beyond", "into", "towards", "toward", "nearby", "by"}
+     "over", "along", "beyond", "into", "nearby"}
 )
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "upon", "on", "du", "des", "al", "el"})
 _LEADING_DROP = frozenset({"the", "northern", "southern", "eastern", "western", "central", "north", "south",
@@ -74,10 +74,9 @@ class _Mention:
     candidates: tuple[int, ...]
     first_token: int
     last_token: int
-    partner: _Mention | None = None
-    key: str = ""  # "Paris, Texas": Texas for Paris
+    partner: _Mention | None = None  # "Paris, Texas": Texas for Paris
+    key: str = ""  # normalised name, for the variant-name penalty
     choice: int | None = None
-    extra: list[int] = field(default_factory=list)
 
 
 def find_places(
