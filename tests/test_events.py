@@ -120,3 +120,14 @@ def test_derived_codes(coder: Any) -> None:
 def test_event_ids_are_stable(coder: Any) -> None:
     text = "Turkey agreed to back Sweden's bid to join NATO."
     assert [e["id"] for e in _events(coder, text)] == [e["id"] for e in _events(coder, text)]
+
+
+def test_date_of_the_clause_not_of_an_embedded_clause(coder: Any) -> None:
+    events = _events(coder, "Turkey agreed to back Sweden's bid to join NATO on Monday.", published="2023-07-11")
+    assert _one(events, "SUPPORT")["date"]["value"] == "2023-07-10"
+    events = _events(
+        coder,
+        "Biden and Kishida held their first talks on Friday since Kishida took office in October.",
+        published="2022-01-22",
+    )
+    assert _one(events, "CONSULT")["date"]["value"] == "2022-01-21"

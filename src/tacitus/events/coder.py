@@ -112,7 +112,7 @@ _SUBCLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj"})
 
 
 def _outside_subclauses(times: Sequence[TimeRef], candidate: Candidate) -> list[TimeRef]:
-    """Times not inside a clause embedded under the trigger ("since Kishida took office in October")."""
+    """Times not inside another finite clause of the sentence ("since Kishida took office in October")."""
     if not times:
         return []
     predicate = candidate.predicate
@@ -122,6 +122,7 @@ def _outside_subclauses(times: Sequence[TimeRef], candidate: Candidate) -> list[
         if (
             token.dep_ in _SUBCLAUSE_DEPS
             and token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
             and token.i != predicate.i
             and not any(t.i == token.i for t in predicate.ancestors)
         ):
