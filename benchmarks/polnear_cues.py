@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default=str(DEFAULT))
     parser.add_argument("--cache", default="", help="folder to keep parsed documents in between runs")
+    parser.add_argument("--l2", type=float, default=L2, help="L2 penalty of the logistic fit")
+    parser.add_argument("--dry-run", action="store_true", help="report the held-out figures, write nothing")
     args = parser.parse_args(argv)
 
     from tacitus.documents.nlp import load_nlp
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     fit_part = [s for s in samples if s[0] % 5 != 4]
     held = [i for i in range(len(records)) if i % 5 == 4]
     lemmas = _lemmas(fit_part)
-    weights = _prune(_fit(fit_part), lemmas)
+    weights = _prune(_fit(fit_part, args.l2), lemmas)
     best = (-1.0, THRESHOLDS[0])
     for threshold in THRESHOLDS:
         model = CueModel(weights, threshold, lemmas)
@@ -72,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"threshold {threshold:.2f}: held-out fifth of train, source F1 (overlap) {f1:.3f}")
         best = max(best, (f1, threshold))
 
+    if args.dry_run:
+        return 0
     lemmas = _lemmas(samples)
-    weights = _prune(_fit(samples), lemmas)
+    weights = _prune(_fit(samples, args.l2), lemmas)
     payload = {
         "source": "PolNeAR train",
         "threshold": best[1],
@@ -106,7 +110,7 @@ def _lemmas(samples: list[tuple[int, list[str], int, str]]) -> frozenset[str]:
     return frozenset(lemma for lemma, n in counts.items() if n >= MIN_POSITIVES)
 
 
-def _fit(samples: list[tuple[int, list[str], int, str]]) -> dict[str, float]:
+def _fit(samples: list[tuple[int, list[str], int, str]], l2: float) -> dict[str, float]:
     index: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -123,7 +127,7 @@ def _fit(samples: list[tuple[int, list[str], int, str]]) -> dict[str, float]:
         z = np.bincount(rows_a, weights=w[cols_a], minlength=len(samples))
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         err = p - y
-        grad = np.bincount(cols_a, weights=err[rows_a], minlength=len(index)) / len(samples) + L2 * w
+        grad = np.bincount(cols_a, weights=err[rows_a], minlength=len(index)) / len(samples) + l2 * w
         g2 += grad * grad
         w -= 0.5 * grad / np.sqrt(g2)  # Adagrad
     return {f: float(w[i]) for f, i in index.items()}

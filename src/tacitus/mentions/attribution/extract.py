@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,16 @@ from tacitus.mentions.attribution.lexicon import (
     SAY_LIKE,
 )
 from tacitus.mentions.attribution.quotes import QuoteIndex
+from tacitus.mentions.attribution.prepositional import headline, prepositional
+from tacitus.mentions.attribution.spans import (
+    QUOTE_CHARS,
+    after_breaks,
+    contiguous_around,
+    fit_quotes,
+    in_quote,
+    token_span,
+    trim_tokens,
+)
 from tacitus.mentions.attribution.tree import children, doc_text, index_doc
 from tacitus.records import Attribution, Span
 
@@ -29,10 +38,7 @@ _CUE_INSIDE = frozenset({"aux", "neg", "advmod", "prt"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "parataxis", "dative"})
 # Right-side children that never belong to the content.
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark"})
-_EDGE_PUNCT = frozenset(",.;:!?-\u2013\u2014()[]")
-_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019`\u00ab\u00bb")
 _RELATIVE_DEPS = frozenset({"relcl", "acl"})
-_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 def extract(doc: Doc, judge: CueJudge, *, trace: list[tuple[Token, Token, Attribution]] | None = None) -> list[Attribution]:
@@ -48,19 +54,19 @@ def extract(doc: Doc, judge: CueJudge, *, trace: list[tuple[Token, Token, Attrib
         att: Attribution | None = None
         lower = tok.lower_
         if lower == "according" or lower == "per":
-            if _in_quote(quotes, tok):
+            if in_quote(quotes, tok):
                 continue
             if lower == "according" and tok.i + 1 < len(doc) and tokens[tok.i + 1].lower_ == "to":
-                att = _prepositional(doc, tok, tokens[tok.i + 1], quotes)
+                att = prepositional(doc, tok, tokens[tok.i + 1], quotes)
             elif lower == "per" and tok.i > 0 and tokens[tok.i - 1].lower_ == "as":
-                att = _prepositional(doc, tokens[tok.i - 1], tok, quotes)
-        elif tok.pos_ == "VERB" and judge.may_cue(tok.lemma_.lower()) and not _in_quote(quotes, tok):
+                att = prepositional(doc, tokens[tok.i - 1], tok, quotes)
+        elif tok.pos_ == "VERB" and judge.may_cue(tok.lemma_.lower()) and not in_quote(quotes, tok):
             att = _verbal(doc, tok, quotes, judge, trace)
         if att is not None:
             found.append(att)
-    headline = _headline(doc, tokens)
-    if headline is not None:
-        found.append(headline)
+    title = headline(doc, tokens)
+    if title is not None:
+        found.append(title)
     found = _dedupe(found)
     return [_continue_quote(doc, att, quotes, found) for att in found]
 
@@ -83,7 +89,7 @@ def _verbal(
     if subject is None:
         return None
     cue_tokens = _cue_tokens(verb, subject)
-    cue = _span(doc, cue_tokens)
+    cue = token_span(doc, cue_tokens)
     content = _content(doc, verb, subject, cue_tokens, quotes)
     if content is None:
         return None
@@ -109,15 +115,15 @@ def _passive(
     if not objects or not patients:
         return None
     cue_tokens = _cue_tokens(verb, patients[0])
-    content = _trim(doc, patients[0].subtree)
-    source = _trim(doc, [t for t in objects[0].subtree], keep_quotes=False)
+    content = trim_tokens(doc, patients[0].subtree)
+    source = trim_tokens(doc, [t for t in objects[0].subtree], keep_quotes=False)
     if content is None or source is None:
         return None
     text = doc_text(doc)
     att = Attribution(
         kind="indirect",
         source=Span(text[source[0] : source[1]], source[0], source[1]),
-        cue=_span(doc, cue_tokens),
+        cue=token_span(doc, cue_tokens),
         content=Span(text[content[0] : content[1]], content[0], content[1]),
     )
     if not judge.accepts(verb, objects[0], att):
@@ -245,9 +251,9 @@ def _content(
         right += [c for t in cue_tokens if t.dep_ in ("prep", "dative") for c in children(t) if c.dep_ in ("pobj", "pcomp")]
         if right:
             tokens = [t for c in right for t in c.subtree if t.i not in cue_ids]
-    span = _trim(doc, tokens) if tokens else None
+    span = trim_tokens(doc, tokens) if tokens else None
     if span is not None:
-        span = _fit_quotes(doc, span, quotes)
+        span = fit_quotes(doc, span, quotes)
     else:
         span = _adjacent_quote(doc, verb, subject, cue_tokens, quotes)
     if span is None:
@@ -271,23 +277,6 @@ def _adjacent_quote(
     return None
 
 
-def _fit_quotes(doc: Doc, span: tuple[int, int], quotes: QuoteIndex) -> tuple[int, int]:
-    """Widen a content span to the quotation marks that enclose it."""
-    start, end = span
-    text = doc_text(doc)
-    for q in quotes.overlapping(start, end):
-        if q.start < start and text[q.start : start].strip(" \t\n\"'\u201c\u201d`\u00ab") == "":
-            start = q.start
-        if q.start < end < q.end and text[end : q.end].strip(" \t\n.,!?;:\"'\u201c\u201d\u00bb") == "":
-            end = q.end
-        # A clause that opens or closes a quotation speaks for all of it ('"A. B," she said').
-        if q.start < start < q.end and end == q.end:
-            start = q.start
-        elif start == q.start and start < end < q.end:
-            end = q.end
-    return start, end
-
-
 def _source(
     doc: Doc, subject: Token, verb: Token, cue_tokens: list[Token], content: Span
 ) -> Span | None:
@@ -299,8 +288,8 @@ def _source(
             skip.update(t.i for t in child.subtree)
     tokens = [t for t in subject.subtree if t.i not in skip and t.i not in cue_ids]
     tokens = [t for t in tokens if not (content.start <= t.idx < content.end)] or [subject]
-    tokens = _after_breaks(_contiguous_around(tokens, subject), subject)
-    span = _trim(doc, tokens, keep_quotes=False)
+    tokens = after_breaks(contiguous_around(tokens, subject), subject)
+    span = trim_tokens(doc, tokens, keep_quotes=False)
     if span is None:
         return None
     text = doc_text(doc)
@@ -310,27 +299,8 @@ def _source(
     return Span(doc_text(doc)[span[0] : span[1]], span[0], span[1])
 
 
-def _after_breaks(tokens: list[Token], anchor: Token) -> list[Token]:
-    """Drop what precedes a paragraph break or a dateline dash before the anchor ("MACAU (Reuters) - X")."""
-    cut = -1
-    for t in tokens:
-        if t.i < anchor.i and (("\n" in t.text and t.is_space) or t.text in _DASHES):
-            cut = t.i
-    return [t for t in tokens if t.i > cut] or [anchor]
-
-
-def _contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
-    ids = {t.i for t in tokens}
-    lo = hi = anchor.i
-    while lo - 1 in ids:
-        lo -= 1
-    while hi + 1 in ids:
-        hi += 1
-    return [t for t in tokens if lo <= t.i <= hi]
-
-
 def _kind(doc: Doc, verb: Token, subject: Token, content: Span) -> str:
-    if content.text[:1] in _QUOTE_CHARS and content.text[-1:] in _QUOTE_CHARS:
+    if content.text[:1] in QUOTE_CHARS and content.text[-1:] in QUOTE_CHARS:
         return "direct"
     if verb.lemma_.lower() == "report" or _is_media(subject):
         return "source"
@@ -341,42 +311,6 @@ def _is_media(tok: Token) -> bool:
     if tok.lower_ in MEDIA_HEADS or tok.lemma_.lower() in MEDIA_HEADS:
         return True
     return tok.ent_type_ == "ORG" and any(t.lower_ in MEDIA_HEADS for t in tok.subtree)
-
-
-# --- "according to X", "as per X" -----------------------------------------------
-
-
-def _prepositional(doc: Doc, first: Token, prep: Token, quotes: QuoteIndex) -> Attribution | None:
-    objects = [c for c in children(prep) if c.dep_ == "pobj"]
-    if not objects:
-        # The parser sometimes hangs the object on the first word instead.
-        objects = [c for c in children(first) if c.dep_ == "pobj"]
-    if not objects:
-        nxt = prep.i + 1
-        if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
-            objects = [doc[nxt]]
-    if not objects:
-        return None
-    obj = objects[0]
-    src_tokens = [t for t in obj.subtree if t.i > prep.i]
-    src = _trim(doc, _contiguous_around(src_tokens, obj), keep_quotes=False)
-    if src is None:
-        return None
-    phrase = {t.i for t in first.subtree} | {t.i for t in prep.subtree} | {first.i, prep.i}
-    phrase |= set(range(first.i, src_tokens[-1].i + 1 if src_tokens else prep.i + 1))
-    sent = first.sent
-    rest = [t for t in sent if t.i not in phrase]
-    content = _trim(doc, rest) if rest else None
-    if content is None:
-        return None
-    content = _fit_quotes(doc, content, quotes)
-    cue = _span(doc, [first, prep])
-    return Attribution(
-        kind="source",
-        source=Span(doc_text(doc)[src[0] : src[1]], src[0], src[1]),
-        cue=cue,
-        content=Span(doc_text(doc)[content[0] : content[1]], content[0], content[1]),
-    )
 
 
 def _continue_quote(doc: Doc, att: Attribution, quotes: QuoteIndex, found: list[Attribution]) -> Attribution:
@@ -408,77 +342,6 @@ def _continue_quote(doc: Doc, att: Attribution, quotes: QuoteIndex, found: list[
     if end == content.end:
         return att
     return replace(att, content=Span(text[content.start : end], content.start, end))
-
-
-# --- "Kishida: Japan will ..." headlines ----------------------------------------------
-
-_NOT_SPEAKERS = frozenset({"the latest", "update", "watch", "breaking", "exclusive", "live", "video", "analysis"})
-
-
-def _headline(doc: Doc, tokens: list[Token]) -> Attribution | None:
-    """A title line that puts the speaker before a colon: "Graham: Trump Is Destroying the GOP"."""
-    text = doc_text(doc)
-    line_end = text.find("\n")
-    line_end = len(text) if line_end < 0 else line_end
-    colon = text.find(": ", 0, line_end)
-    if colon <= 0 or line_end > 300:
-        return None
-    prefix = text[:colon].strip()
-    if not prefix or len(prefix.split()) > 5 or prefix.lower() in _NOT_SPEAKERS:
-        return None
-    head_tokens = [t for t in tokens if t.idx < colon and not t.is_space]
-    if not any(t.ent_type_ in ("PERSON", "ORG") for t in head_tokens):
-        return None
-    start = text.index(prefix)
-    rest = text[colon + 1 : line_end]
-    c_start = colon + 1 + (len(rest) - len(rest.lstrip()))
-    c_end = line_end
-    while c_end > c_start and (text[c_end - 1].isspace() or text[c_end - 1] == "."):
-        c_end -= 1
-    if c_end <= c_start:
-        return None
-    return Attribution(
-        kind="direct",
-        source=Span(prefix, start, start + len(prefix)),
-        cue=Span(":", colon, colon + 1),
-        content=Span(text[c_start:c_end], c_start, c_end),
-    )
-
-
-# --- helpers -----------------------------------------------------------------------
-
-
-def _in_quote(quotes: QuoteIndex, tok: Token) -> bool:
-    # Words inside a quotation belong to the quoted speaker's content.
-    return quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None
-
-
-def _span(doc: Doc, tokens: Sequence[Token]) -> Span:
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    return Span(doc_text(doc)[start:end], start, end)
-
-
-def _trim(doc: Doc, tokens: Iterable[Token], *, keep_quotes: bool = True) -> tuple[int, int] | None:
-    """Character extent of ``tokens`` without edge punctuation or whitespace."""
-    toks = sorted(set(tokens), key=lambda t: t.i)
-    drop = _EDGE_PUNCT if keep_quotes else _EDGE_PUNCT | _QUOTE_CHARS
-    while toks and (toks[0].is_space or (toks[0].is_punct and set(toks[0].text) <= drop)):
-        toks.pop(0)
-    while toks and (toks[-1].is_space or (toks[-1].is_punct and set(toks[-1].text) <= drop)):
-        if toks[-1].text == ")" and any(t.text == "(" for t in toks):
-            break  # "Sen. Bernie Sanders (I-Vt.)": a closing bracket that closes something stays
-        toks.pop()
-    if not toks:
-        return None
-    start = toks[0].idx
-    end = toks[-1].idx + len(toks[-1].text)
-    text = doc_text(doc)
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return (start, end) if end > start else None
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
