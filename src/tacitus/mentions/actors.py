@@ -102,12 +102,14 @@ class Chunk:
     is_place: bool = False  # named as a place: an antecedent for "the country", never an actor
     referents: list[Chunk] = field(default_factory=list)  # for group mentions
 
-    def ref(self, doc: Doc) -> ActorRef:
+    def ref(self, doc: Doc, text: str | None = None) -> ActorRef:
+        """The record for this mention; pass ``doc.text`` when making many (it is rebuilt per call)."""
+        text = doc.text if text is None else text
         start_char = doc[self.start].idx
         last = doc[self.end - 1]
         end_char = last.idx + len(last.text)
         return ActorRef(
-            text=doc.text[start_char:end_char],
+            text=text[start_char:end_char],
             start=start_char,
             end=end_char,
             name=self.name,
@@ -241,16 +243,17 @@ class ActorResolver:
         # Places are not actors but may be what "the two countries" points back to.
         chunks = link_article(doc, chunks, when, self, places=places)
         refs: list[ActorRef] = []
+        text = doc.text
         for chunk in chunks:
             if chunk.referents:
                 for referent in chunk.referents:
-                    ref = chunk.ref(doc)
+                    ref = chunk.ref(doc, text)
                     refs.append(
                         ActorRef(ref.text, ref.start, ref.end, referent.name, referent.country, referent.igo,
                                  referent.sector, referent.wikidata)
                     )
             else:
-                refs.append(chunk.ref(doc))
+                refs.append(chunk.ref(doc, text))
         refs.sort(key=lambda r: (r.start, r.end))
         return refs
 

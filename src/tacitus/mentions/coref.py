@@ -94,9 +94,10 @@ def _link_references(doc: Doc, chunks: list[Chunk], taken: set[int], places: Seq
     added: list[Chunk] = []
     place_ids = {id(p) for p in places}
     ordered = sorted([*chunks, *places], key=lambda c: c.start)
+    triggers = GROUP_NUMBERS.keys() | IT_PRONOUNS | PERSON_PRONOUNS | {"the"}
     for sent in doc.sents:
         for token in sent:
-            if token.i in taken:
+            if token.i in taken or token.lower_ not in triggers:
                 continue
             chunk = (
                 _group(doc, token, ordered)
