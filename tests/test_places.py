@@ -144,3 +144,20 @@ def test_seed_article_offsets_and_countries(nlp: Any) -> None:
     assert {"USA", "JPN", "CHN", "TWN", "RUS", "UKR", "PRK"} <= countries and "KOR" not in countries
     airspace = text.index("Taiwan's airspace")
     assert any(p.start == airspace and p.country == "TWN" for p in places)
+
+
+def test_cache_path_follows_tacitus_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from tacitus.mentions.gazetteer import index_path
+
+    monkeypatch.setenv("TACITUS_CACHE", str(tmp_path))
+    path = index_path()
+    assert path.parent == tmp_path and "gnc" in path.name and "pyc" in path.name
+
+
+def test_in_tokyo_is_the_location_and_dateline_caps(nlp: Any) -> None:
+    text = "Protesters gathered in Tokyo on Sunday to oppose the new base."
+    doc, places = _places(nlp, text)
+    tokyo = place_for_span(places, doc, 0, len(text))
+    assert tokyo is not None and tokyo.text == "Tokyo" and tokyo.country == "JPN"
+    _, places = _places(nlp, "WASHINGTON (AP) — Senators met on Monday.")
+    assert places and places[0].country == "USA"
