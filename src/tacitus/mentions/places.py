@@ -40,6 +40,7 @@ LOCATIVE_PREPS = frozenset(
     {"in", "near", "at", "on", "outside", "across", "inside", "off", "around", "throughout", "within",
      "over", "along", "beyond", "into", "nearby"}
 )
+_PLACE_PREPS = LOCATIVE_PREPS | {"from", "to", "of", "via", "between"}
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "upon", "on", "du", "des", "al", "el"})
 _LEADING_DROP = frozenset({"the", "northern", "southern", "eastern", "western", "central", "north", "south",
                            "east", "west", "northeast", "northwest", "southeast", "southwest", "downtown",
@@ -58,7 +59,8 @@ _GAZ_MIN_POPULATION = 5000
 _GAZ_MIN_POPULATION_ONE_WORD = 50000
 _ORG_MIN_POPULATION = 20000
 _ORG_CITY_MIN_POPULATION = 100000
-_PERSON_MIN_POPULATION = 50000
+_PERSON_MIN_POPULATION = 5000
+_AFTER_PREP_MIN_POPULATION = 1000
 # Generic words that never stand alone for a place inside a longer name ("Third Street").
 _GENERIC = frozenset({"street", "avenue", "road", "square", "park", "airport", "hall", "city", "market",
                       "wing", "house", "station", "bridge", "center", "centre", "county", "river", "lake",
@@ -256,9 +258,9 @@ def _misfiled(
     pop = max(gaz.population[c] for c in pool)
     if label == "ORG" and pop >= _ORG_MIN_POPULATION:
         return m
-    # A lone "PERSON" city name counts only after a locative or motion preposition.
-    if label == "PERSON" and last - first == 1 and first > 0 and pop >= _PERSON_MIN_POPULATION:
-        return m if words[first - 1].lower() in LOCATIVE_PREPS | {"from", "to", "of"} else None
+    # A "PERSON" city name counts only after a locative or motion preposition ("in Matias Romero").
+    if label == "PERSON" and first > 0 and pop >= _PERSON_MIN_POPULATION:
+        return m if words[first - 1].lower() in _PLACE_PREPS else None
     return None
 
 
@@ -339,6 +341,10 @@ def _plausible_alone(m: _Mention, gaz: Gazetteer, toks: _Tokens) -> bool:
         return m.first_token >= 2 and toks.words[m.first_token - 1] == ","
     best_kind = min(gaz.kind[c] for c in good)
     best_pop = max(gaz.population[c] for c in good)
+    after_prep = m.first_token > 0 and toks.words[m.first_token - 1].lower() in _PLACE_PREPS
+    if after_prep and best_kind == CITY and not toks.words[m.first_token].isupper():
+        # "in Dewsbury": a preposition of place vouches for a small town.
+        return best_pop >= _AFTER_PREP_MIN_POPULATION and not toks.stop[m.first_token]
     if m.last_token == m.first_token:
         i = m.first_token
         if toks.stop[i] or not toks.propn[i] or len(toks.words[i]) < 3:
