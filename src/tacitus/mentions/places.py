@@ -221,6 +221,7 @@ def _inside_org(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms: 
     for k in range(first + 1, last - 1):
         if words[k] == "of":
             spans.append((k + 1, last))
+    spans.append((last - 1, last))  # "Small Business BC"
     for a, b in spans:
         if not toks.upper[a] or not toks.upper[b - 1]:
             continue
@@ -228,7 +229,7 @@ def _inside_org(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms: 
         pool = [c for c in sub.candidates if not gaz.flags[c] & ABBREV]
         if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
             return sub
-        if pool and max(gaz.population[c] for c in pool) >= _ORG_CITY_MIN_POPULATION:
+        if a == first and pool and max(gaz.population[c] for c in pool) >= _ORG_CITY_MIN_POPULATION:
             return sub
         if demonyms and a == first:
             dem = _demonym(toks, a, b, gaz)
@@ -353,7 +354,7 @@ def _plausible_alone(m: _Mention, gaz: Gazetteer, toks: _Tokens) -> bool:
             return False
         if best_kind == CITY and best_pop < _GAZ_MIN_POPULATION_ONE_WORD:
             return False
-        if toks.words[i].isupper() and best_kind == CITY:
+        if toks.words[i].isupper() and len(toks.words[i]) <= 4 and best_kind == CITY:
             return False  # acronyms: "AMLO", "SEO"
     if best_kind == CITY:
         return best_pop >= _GAZ_MIN_POPULATION
@@ -392,11 +393,12 @@ def _link_pairs(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
 def _score(c: int, m: _Mention, gaz: Gazetteer, countries: dict[str, float], admin1s: dict[str, float]) -> float:
     kind = gaz.kind[c]
     score = _KIND_BASE[kind]
-    if m.key and name_key(gaz.columns["name"][c]) != m.key:
+    variant = bool(m.key) and name_key(gaz.columns["name"][c]) != m.key
+    if variant:
         score -= _ALTNAME_PENALTY  # "Florida" as a variant name of a Californian town
     if kind == CITY:
         score += math.log10(gaz.population[c] + 1)
-        if gaz.flags[c] & CAPITAL:
+        if gaz.flags[c] & CAPITAL and not variant:  # "Victoria" is not Hong Kong
             score += _CAPITAL_BONUS
     country = gaz.country_of[c]
     if country is not None:
