@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -88,7 +87,9 @@ def browser() -> Iterator[Any]:
 @pytest.fixture()
 def page(browser: Any, base_url: str) -> Iterator[Any]:
     """A fresh page that records console errors, failed requests and requests to other hosts."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=base_url)
+    # bypass_csp lets Playwright evaluate its wait conditions; it also means the markup tests
+    # prove that escaping alone keeps article text inert, without help from the page's CSP.
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=base_url, bypass_csp=True)
     page = context.new_page()
     page.problems = []  # type: ignore[attr-defined]
     page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
@@ -104,9 +105,14 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
     context.close()
 
 
-def shoot(page: Any, name: str) -> Path:
+@pytest.fixture()
+def shoot(page: Any) -> Any:
     """Save a full-page screenshot under artifacts/browser/ for a person to look at."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
+
+    def save(name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return save

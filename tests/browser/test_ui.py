@@ -6,13 +6,11 @@ from typing import Any
 
 import pytest
 
-from conftest import shoot  # type: ignore[import-not-found]
-
 pytestmark = pytest.mark.browser
 
 
 def ready(page: Any) -> None:
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_function("document.body.dataset.ready === 'true' && document.body.dataset.hash === location.hash")
 
 
 def open_view(page: Any, hash_: str) -> None:
@@ -20,7 +18,7 @@ def open_view(page: Any, hash_: str) -> None:
     ready(page)
 
 
-def test_events_table_filters_and_pages(page: Any) -> None:
+def test_events_table_filters_and_pages(page: Any, shoot: Any) -> None:
     open_view(page, "events")
     total = int(page.inner_text("#event-total").split()[0])
     assert total > 50 and page.locator("#events-table tbody tr").count() == 50
@@ -35,17 +33,17 @@ def test_events_table_filters_and_pages(page: Any) -> None:
         assert rows.nth(i).locator("td").nth(1).inner_text().startswith("ASSAULT")
         cells = rows.nth(i).locator("td")
         assert "RUS" in cells.nth(2).inner_text() + cells.nth(3).inner_text()
-    shoot(page, "events-filtered")
+    shoot("events-filtered")
     open_view(page, "events")
     page.click("text=Next ›")
     page.wait_for_function("location.hash.includes('offset=50')")
     ready(page)
     assert "51–" in page.inner_text(".pager")
-    shoot(page, "events")
+    shoot("events")
     assert not page.problems
 
 
-def test_event_page_highlights_every_kind_of_span(page: Any) -> None:
+def test_event_page_highlights_every_kind_of_span(page: Any, shoot: Any) -> None:
     open_view(page, "events?type=MOBILIZE")
     page.locator("#events-table tbody tr").first.click()
     page.wait_for_function("location.hash.startsWith('#/event/')")
@@ -59,11 +57,11 @@ def test_event_page_highlights_every_kind_of_span(page: Any) -> None:
     colour = trigger.evaluate("el => getComputedStyle(el).backgroundColor")
     source_colour = text.locator(".k-source").first.evaluate("el => getComputedStyle(el).backgroundColor")
     assert colour != source_colour and colour not in ("rgba(0, 0, 0, 0)", "transparent")
-    shoot(page, "event")
+    shoot("event")
     assert not page.problems
 
 
-def test_event_with_place_date_and_attribution(page: Any, base_url: str) -> None:
+def test_event_with_place_date_and_attribution(page: Any, base_url: str, shoot: Any) -> None:
     import httpx
 
     events = httpx.get(base_url + "/api/events", params={"limit": 500}).json()["events"]
@@ -83,11 +81,11 @@ def test_event_with_place_date_and_attribution(page: Any, base_url: str) -> None
         ["trigger", "source", "target", "date", "place", "attribution_source", "attribution_cue", "evidence"],
     )
     assert len(set(colours)) == len(colours)
-    shoot(page, "event-all-spans")
+    shoot("event-all-spans")
     assert not page.problems
 
 
-def test_article_markup_shows_as_text(page: Any, base_url: str) -> None:
+def test_article_markup_shows_as_text(page: Any, base_url: str, shoot: Any) -> None:
     import httpx
 
     found = httpx.get(base_url + "/api/articles", params={"search": "onerror"}).json()["articles"]
@@ -105,11 +103,11 @@ def test_article_markup_shows_as_text(page: Any, base_url: str) -> None:
     assert "onerror=" in page.inner_text("#article-text")
     assert page.locator("#view img, #view script").count() == 0
     assert page.title() == "Tacitus"
-    shoot(page, "hostile-article")
+    shoot("hostile-article")
     assert not [p for p in page.problems if "dialog" in p or "page error" in p]
 
 
-def test_timeline_chart_renders(page: Any) -> None:
+def test_timeline_chart_renders(page: Any, shoot: Any) -> None:
     open_view(page, "timeline?interval=year")
     canvas = page.locator("#timeline-chart")
     box = canvas.bounding_box()
@@ -125,15 +123,26 @@ def test_timeline_chart_renders(page: Any) -> None:
     page.wait_for_function("location.hash.includes('by=quad_class')")
     ready(page)
     assert page.evaluate("Chart.getChart('timeline-chart').data.datasets.length") <= 4
-    shoot(page, "timeline")
+    shoot("timeline")
+    page.click("#nav a[data-view=events]")
+    page.select_option("select[name=type]", "ASSAULT")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("location.hash.includes('type=ASSAULT')")
+    ready(page)
+    assaults = int(page.inner_text("#event-total").split()[0])
+    page.click("#nav a[data-view=timeline]")
+    page.wait_for_function("location.hash.startsWith('#/timeline') && location.hash.includes('type=ASSAULT')")
+    ready(page)
+    shown = page.evaluate("Chart.getChart('timeline-chart').data.datasets.flatMap(d => d.data).reduce((a, b) => a + b, 0)")
+    assert shown == assaults
     assert not page.problems
 
 
-def test_network_draws_actors_and_links(page: Any) -> None:
+def test_network_draws_actors_and_links(page: Any, shoot: Any) -> None:
     open_view(page, "network")
     assert page.locator("#network-svg circle.node").count() >= 4
     assert page.locator("#network-svg line.link").count() >= 2
-    shoot(page, "network")
+    shoot("network")
     page.locator("#network-svg circle.node").first.click(force=True)
     page.wait_for_function("location.hash.startsWith('#/events') && location.hash.includes('actor=')")
     ready(page)
@@ -141,7 +150,7 @@ def test_network_draws_actors_and_links(page: Any) -> None:
     assert not page.problems
 
 
-def test_map_plots_event_locations_on_country_outlines(page: Any) -> None:
+def test_map_plots_event_locations_on_country_outlines(page: Any, shoot: Any) -> None:
     open_view(page, "map")
     page.wait_for_selector("#map path.place-marker")
     assert page.locator("#map path.place-marker").count() >= 5
@@ -149,14 +158,38 @@ def test_map_plots_event_locations_on_country_outlines(page: Any) -> None:
     page.locator("#map path.place-marker").first.click(force=True)
     page.wait_for_selector(".map-popup")
     assert "events" in page.inner_text(".map-popup")
-    shoot(page, "map")
+    shoot("map")
     assert not page.problems
 
 
-def test_articles_list_and_bad_filter_message(page: Any) -> None:
+def test_articles_list_and_bad_filter_message(page: Any, shoot: Any) -> None:
     open_view(page, "articles")
     assert page.locator("#articles-table tbody tr").count() > 20
-    shoot(page, "articles")
+    shoot("articles")
     open_view(page, "events?since=2020-02-30")
     assert "since must be an ISO date" in page.inner_text("#error")
     assert not [p for p in page.problems if "page error" in p]
+
+
+def test_every_view_works_under_the_content_security_policy(browser: Any, base_url: str) -> None:
+    """Real users get the CSP: no view may need inline script, eval or another host."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, base_url=base_url)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    try:
+        for view, selector in (
+            ("events", "#events-table tbody tr"),
+            ("timeline", "#timeline-chart"),
+            ("network", "#network-svg circle.node"),
+            ("map", "#map path.place-marker"),
+            ("articles", "#articles-table tbody tr"),
+        ):
+            page.goto(f"/#/{view}")
+            page.wait_for_selector(f"body[data-view={view}][data-ready=true] {selector}")
+        page.locator("#articles-table tbody tr a").first.click()
+        page.wait_for_selector("body[data-view=article][data-ready=true] #article-text")
+    finally:
+        context.close()
+    assert not problems

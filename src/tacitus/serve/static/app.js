@@ -479,6 +479,7 @@
     timeline: timelineView, network: networkView, map: mapView };
 
   async function render() {
+    const hash = location.hash;
     const r = route();
     const viewFn = VIEWS[r.name] || eventsView;
     for (const a of document.querySelectorAll("#nav a[data-view]")) {
@@ -500,6 +501,8 @@
       view.replaceChildren();
       showError(err.message);
     }
+    // Tests (and scripts) wait for data-ready with data-hash equal to the address they asked for.
+    document.body.dataset.hash = hash;
     document.body.dataset.ready = "true";
   }
 
