@@ -236,7 +236,9 @@
       ["Intensity", e.intensity ?? "–"],
       ["Source", actorList(rec.source)],
       ["Target", actorList(rec.target)],
-      ["Date", rec.date ? `${rec.date.value || "?"} (${rec.date.precision}) from “${rec.date.text}”` : `publication date ${e.published || "unknown"}`],
+      ["Date", !rec.date ? `publication date ${e.published || "unknown"}`
+        : rec.date.text ? `${rec.date.value || "?"} (${rec.date.precision}) from “${rec.date.text}”`
+        : `${rec.date.value || "?"} (${rec.date.precision} date)`],
       ["Place", rec.location ? [rec.location.name, rec.location.country].filter(Boolean).join(", ") : "–"],
       ["Attribution", att ? `${att.kind}${att.source ? ": " + att.source.text : att.name ? ": " + att.name : ""}` : "–"],
       ["Modality", (e.modality || []).join(", ")],
