@@ -41,7 +41,7 @@ MODIFIER_KINDS = frozenset({"state", "adjective", "capital", "seat", "org", "cit
 PLACE_KINDS = frozenset({"state", "capital", "seat", "city"})
 LOCATIVE = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "into", "via",
-     "through", "across", "between", "across", "beyond", "outside", "towards", "toward", "onto", "nearby"}
+     "through", "beyond", "outside", "towards", "toward", "onto", "nearby"}
 )
 DIRECTIONAL = frozenset({"to", "from"})
 MOTION = frozenset(
