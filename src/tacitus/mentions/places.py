@@ -61,6 +61,9 @@ _ORG_MIN_POPULATION = 20000
 _ORG_CITY_MIN_POPULATION = 100000
 _PERSON_MIN_POPULATION = 5000
 _AFTER_PREP_MIN_POPULATION = 1000
+_STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard", "lane",
+                           "drive", "way", "centre", "center", "college", "chapel", "castle", "hall", "building",
+                           "tower", "plaza", "stadium", "arena", "school", "academy", "hotel", "mall"})
 # Generic words that never stand alone for a place inside a longer name ("Third Street").
 _GENERIC = frozenset({"street", "avenue", "road", "square", "park", "airport", "hall", "city", "market",
                       "wing", "house", "station", "bridge", "center", "centre", "county", "river", "lake",
@@ -287,6 +290,9 @@ def _from_entity(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms:
         if sub.candidates:
             m.candidates = sub.candidates
             return m
+    # Streets and buildings ("Hampton Avenue", "Rogers Centre") are named after people, not towns.
+    if words[last - 1].lower() in _STREET_WORDS:
+        return m
     # A longer entity ("Old Town Manassas", "Orange County Fire Authority"): its longest known part.
     for size in range(min(last - first - 1, _MAX_TOKENS), 0, -1):
         for i in range(first, last - size + 1):
