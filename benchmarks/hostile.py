@@ -23,6 +23,7 @@ import itertools
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -161,8 +162,8 @@ _CHILD = (
 )
 
 
-def _ingest(paths: list[str], db: Path, extra: list[str]) -> tuple[float, int, float]:
-    """Run ``tacitus ingest`` in a child process; (seconds, exit code, peak RSS in MB)."""
+def _ingest(paths: list[str], db: Path, extra: list[str]) -> tuple[float, int, float, int]:
+    """Run ``tacitus ingest`` in a child process; (seconds, exit code, peak RSS in MB, skipped)."""
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, "ingest", *paths, "--db", str(db), *extra],
@@ -175,7 +176,8 @@ def _ingest(paths: list[str], db: Path, extra: list[str]) -> tuple[float, int, f
     peak = next((int(l.split()[1]) / 1024 for l in reversed(lines) if l.startswith("peak_rss_kb")), 0.0)
     summary = [l for l in lines if l.startswith("run ")][-1:]
     print(f"  {' '.join(summary)}")
-    return seconds, result.returncode, peak
+    found = re.search(r"(\d+) already stored", " ".join(summary))
+    return seconds, result.returncode, peak, int(found.group(1)) if found else 0
 
 
 def _counts(db: Path) -> tuple[int, Counter[str], int]:
@@ -208,12 +210,15 @@ def main() -> int:
             print(f"hostile corpus: {total:,} inputs ({args.real} real articles)")
             for kind, count in sorted(kinds.items()):
                 print(f"  {kind:28s} {count:6,d}")
-            seconds, rc, peak = _ingest([str(root / "corpus")], root / "hostile.duckdb", ["--batch-size", "512"])
+            seconds, rc, peak, skipped = _ingest(
+                [str(root / "corpus")], root / "hostile.duckdb", ["--batch-size", "512"]
+            )
             articles, reasons, (inputs, coded, failed) = _counts(root / "hostile.duckdb")
             print(f"ingest: exit {rc} (1 when any input was rejected), {seconds:,.1f} s, "
                   f"peak RSS of the ingest process {peak:,.0f} MB")
-            print(f"  inputs {inputs:,} = coded {coded:,} + rejected {failed:,}"
-                  f" ({'all accounted for' if inputs == coded + failed == total else 'MISMATCH'})")
+            accounted = inputs == coded + failed + skipped == total
+            print(f"  inputs {inputs:,} = coded {coded:,} + rejected {failed:,} + {skipped:,} texts "
+                  f"already stored earlier in the same run ({'all accounted for' if accounted else 'MISMATCH'})")
             print(f"  articles stored {articles:,} (coded texts, duplicates stored once)")
             for code, count in reasons.most_common():
                 print(f"  rejected {code:18s} {count:6,d}")
@@ -235,7 +240,7 @@ def main() -> int:
         size = lines.stat().st_size
         print(f"bounded memory: {args.lines:,} JSON lines ({size / 1e6:,.0f} MB), "
               f"{valid:,} short valid articles, the rest rejected")
-        seconds, rc, peak = _ingest(
+        seconds, rc, peak, _ = _ingest(
             [str(lines)], root / "million.duckdb", ["--no-classifier", "--batch-size", "4096"]
         )
         articles, reasons, (inputs, coded, failed) = _counts(root / "million.duckdb")
