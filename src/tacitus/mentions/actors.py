@@ -511,9 +511,9 @@ def _resolve(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
 
     head = sectors[-1]
     uses = {u.entity.use for u in sectors if u.entity}
-    if uses <= {"title"}:
+    if uses <= {"title", "smod"}:
         return False  # a title with no name after it ("General" in "General Motors")
-    if head.entity and head.entity.use in ("weak", "tail", "role") and not modifiers:
+    if head.entity and head.entity.use in ("weak", "tail", "role") and not modifiers and "smod" not in uses:
         if not (head.entity.use == "tail" and len(sectors) > 1):
             return False
     chunk.sector = None if former else _head_sector(sectors, modifiers, when)

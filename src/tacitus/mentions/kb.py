@@ -236,7 +236,7 @@ def load_sectors(kb: KnowledgeBase, path: Path) -> None:
         phrase, sector, use = row["phrase"], row["sector"], row["kind"]
         agent = Entity("sector", None, sector=sector, use=use)
         forms = {phrase}
-        if use != "title" and not phrase.endswith((".", "s", "ren", "men", "ple")):
+        if use not in ("title", "smod") and not phrase.endswith((".", "s", "ren", "men", "ple")):
             forms.update(_plurals(phrase))
         for form in forms:
             for variant in _case_variants(form):
