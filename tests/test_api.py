@@ -346,6 +346,7 @@ def test_openapi_describes_every_endpoint(client: TestClient) -> None:
 def test_ui_and_static_files_are_served_with_a_strict_policy(client: TestClient) -> None:
     index = client.get("/")
     assert index.status_code == 200 and "/static/app.js" in index.text
+    assert client.head("/").status_code == 200
     policy = index.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "http" not in policy
     for asset in ("/static/app.js", "/static/app.css", "/static/vendor/chart.umd.min.js",
