@@ -14,17 +14,14 @@ import time
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-pytest.importorskip("fastapi")
-pytest.importorskip("httpx")
+from tacitus.store.duck import Store
 
-from fastapi.testclient import TestClient  # noqa: E402
-
-from tacitus.serve import create_app  # noqa: E402
-from tacitus.store.duck import Store  # noqa: E402
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "tacitus"
 HOSTILE = {
@@ -79,9 +76,20 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
     return build_demo_store(cache, tmp_path_factory.mktemp("api") / "demo.duckdb")
 
 
+def make_client(db: Path) -> TestClient:
+    """A client for the app over ``db``; skips when the serve extra is not installed."""
+    pytest.importorskip("fastapi")
+    pytest.importorskip("httpx")
+    from fastapi.testclient import TestClient
+
+    from tacitus.serve import create_app
+
+    return TestClient(create_app(str(db)), base_url="http://127.0.0.1")
+
+
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(str(db)), base_url="http://127.0.0.1")
+    return make_client(db)
 
 
 @pytest.fixture(scope="module")
@@ -364,7 +372,7 @@ def test_other_hosts_and_oversized_requests_are_refused(client: TestClient) -> N
 
 
 def test_missing_store_is_a_clear_503(tmp_path: Path) -> None:
-    absent = TestClient(create_app(str(tmp_path / "none.duckdb")), base_url="http://127.0.0.1")
+    absent = make_client(tmp_path / "none.duckdb")
     response = absent.get("/api/events")
     assert response.status_code == 503 and "tacitus ingest" in response.json()["error"]
 
@@ -381,7 +389,9 @@ def _free_port() -> int:
 @pytest.fixture()
 def server(db: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """``tacitus serve`` in its own process over a copy of the demo store."""
-    import httpx
+    httpx = pytest.importorskip("httpx")
+    pytest.importorskip("fastapi")
+    pytest.importorskip("uvicorn")
 
     path = tmp_path / "live.duckdb"
     shutil.copyfile(db, path)
