@@ -161,3 +161,16 @@ def test_in_tokyo_is_the_location_and_dateline_caps(nlp: Any) -> None:
     assert tokyo is not None and tokyo.text == "Tokyo" and tokyo.country == "JPN"
     _, places = _places(nlp, "WASHINGTON (AP) — Senators met on Monday.")
     assert places and places[0].country == "USA"
+
+
+def test_blank_pipeline_finds_and_attaches_without_a_parse() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    text = "Troops crossed into the east near Kharkiv."
+    doc = nlp(text)
+    places = find_places(doc)
+    kharkiv = _by_text(places, "Kharkiv")
+    assert kharkiv.country == "UKR"
+    assert place_for_span(places, doc, 0, len(text)) == kharkiv
+    assert find_places(nlp("")) == []

@@ -140,13 +140,26 @@ def _focus(mentions: list[_Mention], gaz: Gazetteer) -> int | None:
 def place_for_span(places: Sequence[Place], doc: Doc, start: int, end: int) -> Place | None:
     """The place a clause spanning [start, end) happens at: a toponym inside it
     governed by a locative preposition ("in Tokyo", "near Taiwan's airspace")."""
+    parsed = doc.has_annotation("DEP")
     for place in places:
         if place.start < start or place.end > end:
             continue
         token = _token_at(doc, place.start)
-        if token is not None and _locative(token, start, end):
+        if token is None:
+            continue
+        if parsed and _locative(token, start, end):
+            return place
+        if not parsed and _after_locative(token, start):
             return place
     return None
+
+
+def _after_locative(token: Token, start: int) -> bool:
+    """Without a parse: a locative preposition just before the name ("in the Gaza Strip")."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and token.doc[i].idx >= start and token.doc[i].lower_ in LOCATIVE_PREPS
 
 
 # --- detection ---------------------------------------------------------------
