@@ -1,9 +1,22 @@
 """On whose word: quotes, indirect speech and source attributions with spans.
 
-``find_attributions`` reads the spaCy dependency parse: a cue (a verb of saying
-or reporting from the cue lexicon, or "according to" / "as per"), its subject
-as the source, and its complement clause or the adjacent quotation as the
-content. Offsets are character offsets into ``doc.text``.
+``find_attributions`` reads the spaCy dependency parse. A cue is a verb that the
+cue model (learned from PolNeAR train, see ``benchmarks/polnear_cues.py``) accepts,
+or "according to" / "as per", or the colon of a "Speaker: words" title line.
+
+Span conventions (those of PolNeAR):
+  source   the speaker's whole noun phrase, appositions included ("Paul Huntley, a
+           Sanders delegate,"), relative clauses and datelines left out; a relative
+           pronoun stays as written ("who"); for "X was criticized by Y" it is Y.
+  cue      the verb with its auxiliaries, negation and adverbs ("has also said"), a
+           bound preposition ("called for"), the channel ("said in a statement",
+           "posted on Twitter") and, for "tell", the addressee ("told members of
+           the media").
+  content  the complement clause, "that" included, or the whole quotation with its
+           marks, carried on over the quotations that follow it unclaimed; for
+           "according to X" the rest of the sentence.
+Words inside a quotation are never cues: they are the quoted speaker's content.
+Offsets are character offsets into ``doc.text``.
 """
 
 from __future__ import annotations
@@ -11,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tacitus.mentions.attribution.extract import extract
 from tacitus.mentions.attribution.cuemodel import load_cue_judge
+from tacitus.mentions.attribution.extract import extract
 from tacitus.records import Attribution
 
 if TYPE_CHECKING:

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 
     from tacitus.records import Attribution
 
+# Verbs that always report speech, whatever the model says: a denial or an
+# accusation must reach the events it is about ("Russia denied such allegations").
+ALWAYS_CUES: frozenset[str] = frozenset(
+    {"say", "tell", "announce", "claim", "deny", "state", "report", "accuse", "insist", "warn", "allege"}
+)
+
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _MODALS = frozenset({"would", "could", "should", "might", "may", "can", "will", "must"})
@@ -77,6 +83,14 @@ def features(verb: Token, subject: Token, att: Attribution) -> list[str]:
         feats.append("modal")
     if any(a in ("not", "n't", "never") for a in aux):
         feats.append("neg")
+    if subject.pos_ in ("NOUN", "PROPN"):
+        feats.append("sl=" + subject.lemma_.lower())
+    if comp == "clause" and any(
+        g.dep_ == "mark" and g.lower_ == "that" for c in children(verb) if c.dep_ == "ccomp" for g in children(c)
+    ):
+        feats.append(f"l={lemma}|that")
+    if verb.i + 1 < len(verb.doc):
+        feats.append("next=" + verb.doc[verb.i + 1].lower_)
     if subject.i > verb.i:
         feats.append("inverted")
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children(verb)):
@@ -102,6 +116,8 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def accepts(self, verb: Token, subject: Token, att: Attribution) -> bool:
+        if verb.lemma_.lower() in ALWAYS_CUES:
+            return True
         return self.probability(verb, subject, att) >= self.threshold
 
 

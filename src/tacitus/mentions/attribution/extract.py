@@ -41,7 +41,9 @@ _NOT_CONTENT = frozenset({"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "a
 _RELATIVE_DEPS = frozenset({"relcl", "acl"})
 
 
-def extract(doc: Doc, judge: CueJudge, *, trace: list[tuple[Token, Token, Attribution]] | None = None) -> list[Attribution]:
+def extract(
+    doc: Doc, judge: CueJudge, *, trace: list[tuple[Token, Token, Attribution]] | None = None
+) -> list[Attribution]:
     """All attributions in ``doc``, in text order.
 
     ``trace`` (for training) collects every verbal candidate the judge accepted,
@@ -248,7 +250,13 @@ def _content(
             and not (lemma in SAY_LIKE and c.dep_ not in _CONTENT_DEPS)
         ]
         # The object of a bound preposition ("called for X") is the content.
-        right += [c for t in cue_tokens if t.dep_ in ("prep", "dative") for c in children(t) if c.dep_ in ("pobj", "pcomp")]
+        right += [
+            c
+            for t in cue_tokens
+            if t.dep_ in ("prep", "dative")
+            for c in children(t)
+            if c.dep_ in ("pobj", "pcomp")
+        ]
         if right:
             tokens = [t for c in right for t in c.subtree if t.i not in cue_ids]
     span = trim_tokens(doc, tokens) if tokens else None
