@@ -77,7 +77,7 @@ def headline(doc: Doc, tokens: list[Token]) -> Attribution | None:
     if c_end <= c_start:
         return None
     return Attribution(
-        kind="direct",
+        kind="indirect",  # titles paraphrase more often than they quote
         source=Span(prefix, start, start + len(prefix)),
         cue=Span(":", colon, colon + 1),
         content=Span(text[c_start:c_end], c_start, c_end),
