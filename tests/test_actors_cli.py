@@ -132,9 +132,9 @@ def test_lookup_dated_roles(parser: argparse.ArgumentParser) -> None:
     kishida_2022 = resolver.lookup("Fumio Kishida", dt.date(2022, 6, 1))
     kishida_2025 = resolver.lookup("Fumio Kishida", dt.date(2025, 6, 1))
     assert kishida_2022 is not None and (kishida_2022.country, kishida_2022.sector) == ("JPN", "GOV")
-    assert kishida_2025 is not None and (kishida_2025.country, kishida_2025.sector) == ("JPN", None)
+    assert kishida_2025 is not None and (kishida_2025.country, kishida_2025.sector) == ("JPN", "ELI")
     trump = [resolver.lookup("Donald Trump", dt.date(y, 6, 1)) for y in (2018, 2022, 2025)]
-    assert [t.sector if t else "missing" for t in trump] == ["GOV", None, "GOV"]
+    assert [t.sector if t else "missing" for t in trump] == ["GOV", "ELI", "GOV"]
 
 
 @pytest.mark.shared_data

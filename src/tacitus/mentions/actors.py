@@ -54,6 +54,9 @@ MOTION = frozenset(
 PLACE_VERBS = frozenset({"visit", "tour", "leave", "enter", "reach", "land", "hit", "rock", "strike"})
 FORMER = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "erstwhile", "retired"})
 FUTURE = frozenset({"incoming", "president-elect", "elect", "designate", "would-be"})
+ELITE = "ELI"
+# Sectors whose former members PLOVER codes as elites (FORMER_MINISTER, RETIRED_GENERAL...).
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI"})
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss", "Sir", "Dame", "Lord", "Lady"})
 FILLER = frozenset({"'s", "’s", "'", "-", "–", "of", "the"})
 NAME_ENTS = frozenset({"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
@@ -469,15 +472,26 @@ def _resolve(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
         role, held = entity.role_on(when)
         if role is not None:
             chunk.country, chunk.igo = role.country, role.igo
-            chunk.sector = role.sector if held and not former else None
+            titles = [u for u in sectors if u.start < person.start]
+            if held and not former:
+                chunk.sector = role.sector
+            elif titles and not former:
+                # "Foreign Minister X": the article's own title outranks a stale end date.
+                chunk.sector = _head_sector(titles, modifiers, when)
+            elif former or (role.end is not None and role.end <= when):
+                # PLOVER codes former presidents, ministers and rulers as elites.
+                chunk.sector = ELITE
+            else:
+                chunk.sector = None
         return True
 
     if person is not None:
         # A person the base does not know: the title and modifiers describe them.
         chunk.name = " ".join(t for t in _texts(doc, person.start, person.end))
         titles = [u for u in sectors if u.start < person.start]
-        if titles and not former:
-            chunk.sector = _head_sector(titles, modifiers, when)
+        if titles:
+            sector = _head_sector(titles, modifiers, when)
+            chunk.sector = _former(sector) if former else sector
         return True
 
     if not sectors:
@@ -516,10 +530,16 @@ def _resolve(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
     if head.entity and head.entity.use in ("weak", "tail", "role") and not modifiers and "smod" not in uses:
         if not (head.entity.use == "tail" and len(sectors) > 1):
             return False
-    chunk.sector = None if former else _head_sector(sectors, modifiers, when)
+    sector = _head_sector(sectors, modifiers, when)
+    chunk.sector = _former(sector) if former else sector
     if modifiers and modifiers[0].kind == "org" and modifiers[0].entity is not None:
         chunk.name = modifiers[0].entity.name
     return True
+
+
+def _former(sector: str | None) -> str | None:
+    """A former office holder ("former minister", "retired general") is an elite; other groups lose the sector."""
+    return ELITE if sector in OFFICE_SECTORS else None
 
 
 def _head_sector(sectors: list[Unit], modifiers: list[Unit], when: dt.date) -> str | None:
