@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-
-# Verbs of saying, reporting and claiming: always cues, learned table or not.
+# Verbs of saying, reporting and claiming: looked at whatever the learned model
+# knows, and the whole judge when the model file is missing.
 CORE_VERBS: frozenset[str] = frozenset(
     """say tell announce claim deny add state report accuse insist warn declare assert
     confirm explain note argue suggest write tweet post caution contend maintain
