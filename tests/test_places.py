@@ -174,3 +174,28 @@ def test_blank_pipeline_finds_and_attaches_without_a_parse() -> None:
     assert kharkiv.country == "UKR"
     assert place_for_span(places, doc, 0, len(text)) == kharkiv
     assert find_places(nlp("")) == []
+
+
+def test_upper_case_dateline_opening_a_sentence_is_a_place(nlp: Any) -> None:
+    text = "Officials met on Monday. ALBUQUERQUE, N.M. (AP) - Documents show a state lawmaker resigned."
+    _, places = _places(nlp, text)
+    p = _by_text(places, "ALBUQUERQUE")
+    assert p.country == "USA" and p.admin1 == "New Mexico"
+
+
+def test_place_split_across_two_entities_is_rejoined(nlp: Any) -> None:
+    doc = nlp("ST. LOUIS - Police announced arrests on Tuesday.")
+    places = find_places(doc)
+    names = {p.name for p in places if p.start == 0}
+    assert names == {"St. Louis"}, [(p.text, p.name) for p in places]
+
+
+def test_state_abbreviation_with_a_dot_is_the_state(nlp: Any) -> None:
+    _, places = _places(nlp, "CAMP MURRAY, Wash. - The colonel jokes about his new command.")
+    wash = [p for p in places if p.text.startswith("Wash")]
+    assert wash and wash[0].admin1 == "Washington" and wash[0].country == "USA"
+
+
+def test_country_inside_an_organisation_name_is_found(nlp: Any) -> None:
+    _, places = _places(nlp, "The animals were flown to Europe by Air Canada Cargo last week.")
+    assert _by_text(places, "Canada").country == "CAN"

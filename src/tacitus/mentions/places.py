@@ -40,12 +40,14 @@ LOCATIVE_PREPS = frozenset(
     {"in", "near", "at", "on", "outside", "across", "inside", "off", "around", "throughout", "within",
      "over", "along", "beyond", "into", "nearby"}
 )
+_MERGEABLE = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 _PLACE_PREPS = LOCATIVE_PREPS | {"from", "to", "of", "via", "between"}
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "upon", "on", "du", "des", "al", "el"})
 _LEADING_DROP = frozenset({"the", "northern", "southern", "eastern", "western", "central", "north", "south",
                            "east", "west", "northeast", "northwest", "southeast", "southwest", "downtown",
                            "rural", "greater", "metro", "upstate", "coastal"})
 _MAX_TOKENS = 5
+_DATELINE_NEXT = frozenset({",", "-", "\u2013", "\u2014", "(", "--"})
 _MAX_CANDIDATES = 60
 
 # Scoring weights, tuned on GeoWebNews (even half) and LGL.
@@ -54,12 +56,14 @@ _CAPITAL_BONUS = 4.0
 _COUNTRY_CONTEXT = 2.5
 _ADMIN1_CONTEXT = 3.0
 _PAIR_BONUS = 10.0
+_POP_WEIGHT = 1.0
 _ALTNAME_PENALTY = 2.0
 _GAZ_MIN_POPULATION = 5000
 _GAZ_MIN_POPULATION_ONE_WORD = 50000
 _ORG_MIN_POPULATION = 20000
 _ORG_CITY_MIN_POPULATION = 100000
 _PERSON_MIN_POPULATION = 5000
+_PERSON_ALONE_MIN_POPULATION = 200000
 _AFTER_PREP_MIN_POPULATION = 1000
 _STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard", "lane",
                            "drive", "way", "centre", "center", "college", "chapel", "castle", "hall", "building",
@@ -201,26 +205,25 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
     toks = _Tokens(doc)
     mentions: list[_Mention] = []
     taken = [False] * toks.n  # inside any entity
-    for ent in doc.ents:
-        label = ent.label_
+    for start, end, label in _merged_entities(doc, toks, gaz):
         if label in PLACE_LABELS:
-            m = _from_entity(toks, ent.start, ent.end, gaz, demonyms)
+            m = _from_entity(toks, start, end, gaz, demonyms)
             if m is not None:
                 mentions.append(m)
-        elif label in ("ORG", "PERSON"):
+        elif label in ("ORG", "PERSON", "EVENT"):
             # The small model often tags "Zimbabwe", "EU" or "Gainesville" as ORG or PERSON.
-            m = _misfiled(toks, ent.start, ent.end, label, gaz, demonyms)
+            m = _misfiled(toks, start, end, label, gaz, demonyms)
             if m is not None:
                 mentions.append(m)
-                for i in range(ent.start, ent.end):
+                for i in range(start, end):
                     taken[i] = True
                 continue
         elif demonyms and label == "NORP":
-            m = _demonym(toks, ent.start, ent.end, gaz)
+            m = _demonym(toks, start, end, gaz)
             if m is not None:
                 mentions.append(m)
         if label in PLACE_LABELS or label in BLOCKING_LABELS:
-            for i in range(ent.start, ent.end):
+            for i in range(start, end):
                 taken[i] = True
     mentions.extend(_scan(toks, gaz, taken, demonyms))
     if exclude:
@@ -229,15 +232,51 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
     return mentions
 
 
+def _merged_entities(doc: Doc, toks: _Tokens, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """Entities as (start, end, label) token spans, with a place that the model
+    split or cut short made whole: "Boa" GPE + "Vista" ORG, "ST" + "." + "LOUIS"."""
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(ents):
+        start, end, label = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if label in PLACE_LABELS or (
+            label in _MERGEABLE and nxt is not None and nxt[2] in PLACE_LABELS and nxt[0] - end <= 1
+        ):
+            for j in range(min(toks.n, start + _MAX_TOKENS), end, -1):
+                if not toks.upper[j - 1] or any(
+                    not (toks.upper[t] or toks.words[t] == ".") for t in range(end, j)
+                ):
+                    continue
+                name = doc[start:j].text
+                cands = gaz.candidates(name) or (gaz.candidates(name.title()) if name.isupper() else ())
+                if any(gaz.kind[c] != CITY or gaz.population[c] >= _GAZ_MIN_POPULATION for c in cands):
+                    end, label = j, "GPE"
+                    break
+        out.append((start, end, label))
+        k += 1
+        while k < len(ents) and ents[k][0] < end:
+            k += 1
+    return out
+
+
 def _inside_org(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms: bool) -> _Mention | None:
     """The place an organisation's name opens or ends with: "Zimbabwe Electoral
     Commission", "Toronto Maple Leafs", "University of Louisville"."""
     words = toks.words
+
+    def size_ok(a: int, b: int) -> bool:
+        return b - a > 1 or words[a][:1].isupper() and not toks.stop[a]
+
     spans = [(first, first + size) for size in range(min(3, last - first - 1), 0, -1)]
     for k in range(first + 1, last - 1):
         if words[k] == "of":
             spans.append((k + 1, last))
     spans.append((last - 1, last))  # "Small Business BC"
+    # Any inner run: "Air Canada Cargo", "the Smart Dubai Office".
+    for size in range(min(3, last - first - 2), 0, -1):
+        spans.extend((a, a + size) for a in range(first + 1, last - size))
     for a, b in spans:
         if not toks.upper[a] or not toks.upper[b - 1]:
             continue
@@ -245,7 +284,9 @@ def _inside_org(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms: 
         pool = [c for c in sub.candidates if not gaz.flags[c] & ABBREV]
         if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
             return sub
-        if a == first and pool and max(gaz.population[c] for c in pool) >= _ORG_CITY_MIN_POPULATION:
+        if pool and max(gaz.population[c] for c in pool) >= _ORG_CITY_MIN_POPULATION and (
+            a == first or size_ok(a, b)
+        ):
             return sub
         if demonyms and a == first:
             dem = _demonym(toks, a, b, gaz)
@@ -277,7 +318,11 @@ def _misfiled(
         return m
     # A "PERSON" city name counts only after a locative or motion preposition ("in Matias Romero").
     if label == "PERSON" and first > 0 and pop >= _PERSON_MIN_POPULATION:
-        return m if words[first - 1].lower() in _PLACE_PREPS else None
+        if words[first - 1].lower() in _PLACE_PREPS:
+            return m
+    # A lone big-city name is rarely a person's name ("Owerri", "Abuja").
+    if label == "PERSON" and last - first == 1 and pop >= _PERSON_ALONE_MIN_POPULATION:
+        return m
     return None
 
 
@@ -369,7 +414,7 @@ def _plausible_alone(m: _Mention, gaz: Gazetteer, toks: _Tokens) -> bool:
         i = m.first_token
         if toks.stop[i] or not toks.propn[i] or len(toks.words[i]) < 3:
             return False
-        if toks.sent_start[i] and best_kind == CITY:
+        if toks.sent_start[i] and best_kind == CITY and not _dateline(toks, i):
             return False
         if best_kind == CITY and best_pop < _GAZ_MIN_POPULATION_ONE_WORD:
             return False
@@ -378,6 +423,12 @@ def _plausible_alone(m: _Mention, gaz: Gazetteer, toks: _Tokens) -> bool:
     if best_kind == CITY:
         return best_pop >= _GAZ_MIN_POPULATION
     return True
+
+
+def _dateline(toks: _Tokens, i: int) -> bool:
+    """An upper-case town opening a sentence before a comma or dash: "ALBUQUERQUE, N.M."."""
+    word = toks.words[i]
+    return word.isupper() and len(word) > 3 and i + 1 < toks.n and toks.words[i + 1] in _DATELINE_NEXT
 
 
 def _demonym(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention | None:
@@ -416,7 +467,7 @@ def _score(c: int, m: _Mention, gaz: Gazetteer, countries: dict[str, float], adm
     if variant:
         score -= _ALTNAME_PENALTY  # "Florida" as a variant name of a Californian town
     if kind == CITY:
-        score += math.log10(gaz.population[c] + 1)
+        score += _POP_WEIGHT * math.log10(gaz.population[c] + 1)
         if gaz.flags[c] & CAPITAL and not variant:  # "Victoria" is not Hong Kong
             score += _CAPITAL_BONUS
     country = gaz.country_of[c]
@@ -442,7 +493,7 @@ def _resolve(mentions: list[_Mention], gaz: Gazetteer) -> None:
         abbrev = tuple(c for c in m.candidates if gaz.flags[c] & ABBREV)
         plain = tuple(c for c in m.candidates if not gaz.flags[c] & ABBREV)
         # "N.M." and "D.C." are unambiguous anywhere; "Ind." and "CA" only after "City, ".
-        dotted = m.text.count(".") >= 2
+        dotted = m.text.count(".") >= 2 or (m.text.endswith(".") and len(m.text) > 3)
         pools.append(abbrev if (id(m) in tails or dotted) and abbrev else plain)
     keys = [name_key(m.text) for m in mentions]
     for m, key in zip(mentions, keys):
