@@ -91,3 +91,29 @@ def test_offsets_and_order_on_news(resolver: ActorResolver, nlp) -> None:  # typ
             same_group = (left.start, left.end) == (right.start, right.end)
             assert same_group or left.end <= right.start
     assert total > 30
+
+
+def _found(resolver: ActorResolver, nlp, text: str, date: dt.date) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return [(a.text, a.country, a.sector) for a in resolver.find_actors(nlp(text), date)]
+
+
+def test_they_after_compound_leaders(resolver: ActorResolver, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Joe Biden and Prime Minister Fumio Kishida met at the White House on Friday. "
+            "Japan's Prime Minister said they also agreed to deepen cooperation on chips.")
+    found = _found(resolver, nlp, text, dt.date(2023, 1, 13))
+    assert ("they", "USA", "GOV") in found and ("they", "JPN", "GOV") in found
+
+
+def test_their_after_compound_states(resolver: ActorResolver, nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _found(resolver, nlp, "The US and Japan agreed to strengthen their alliance.", dt.date(2023, 1, 13))
+    assert {c for t, c, _ in found if t == "their"} == {"USA", "JPN"}
+
+
+def test_they_after_plural_group(resolver: ActorResolver, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chinese troops crossed the border on Monday. They were pushed back by Indian soldiers."
+    assert ("They", "CHN", "MIL") in _found(resolver, nlp, text, dt.date(2020, 6, 16))
+
+
+def test_they_without_clear_antecedent(resolver: ActorResolver, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Joe Biden met Fumio Kishida in Tokyo. They discussed trade."
+    assert not [t for t, _, _ in _found(resolver, nlp, text, dt.date(2023, 5, 1)) if t == "They"]

@@ -1,9 +1,10 @@
 """Link later mentions in an article to the actors named earlier.
 
 Handles short names after a full name ("Kishida", "Mr Kishida"), group references
-("the two leaders", "both countries"), "the island", "the country" and the pronouns
+("the two leaders", "both countries"), "the island", "the country", the pronouns
 it/its/he/she/his/her when one earlier actor in the same or previous sentence is the
-clear antecedent. Anything less clear is left unresolved rather than guessed.
+clear antecedent, and they/them/their when a compound or plural actor is the subject
+there. Anything less clear is left unresolved rather than guessed.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ PEOPLE_NOUNS = frozenset({"leaders", "presidents", "ministers", "men", "heads", 
 STATE_NOUNS = frozenset({"countries", "nations", "sides", "governments", "states", "neighbours", "neighbors"})
 IT_PRONOUNS = frozenset({"it", "its"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 
 
@@ -94,15 +97,18 @@ def _link_references(doc: Doc, chunks: list[Chunk], taken: set[int], places: Seq
     added: list[Chunk] = []
     place_ids = {id(p) for p in places}
     ordered = sorted([*chunks, *places], key=lambda c: c.start)
-    triggers = GROUP_NUMBERS.keys() | IT_PRONOUNS | PERSON_PRONOUNS | {"the"}
+    triggers = GROUP_NUMBERS.keys() | IT_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS | {"the"}
+    compounds = _compounds(doc, [c for c in ordered if id(c) not in place_ids])
     for sent in doc.sents:
         for token in sent:
             if token.i in taken or token.lower_ not in triggers:
                 continue
+            actors = [c for c in ordered if id(c) not in place_ids]
             chunk = (
                 _group(doc, token, ordered)
                 or _definite(doc, token, ordered)
-                or _pronoun(doc, token, [c for c in ordered if id(c) not in place_ids])
+                or _pronoun(doc, token, actors)
+                or _plural(doc, token, actors, compounds, added)
             )
             if chunk is None or any(i in taken for i in range(chunk.start, chunk.end)):
                 continue
@@ -254,3 +260,72 @@ def _expletive(token: Token) -> bool:
     ):
         return True
     return False
+
+
+def _head(doc: Doc, chunk: Chunk) -> Token:
+    """The token of ``chunk`` whose syntactic head lies outside it."""
+    for i in range(chunk.start, chunk.end):
+        head = doc[i].head.i
+        if head < chunk.start or head >= chunk.end or head == i:
+            return doc[i]
+    return doc[chunk.end - 1]
+
+
+def _compounds(doc: Doc, actors: Sequence[Chunk]) -> list[list[Chunk]]:
+    """Actors joined by a conjunction ("Biden and Kishida", "the US and Japan"), in order."""
+    by_token = {i: c for c in actors for i in range(c.start, c.end)}
+    parent: dict[int, Chunk] = {}
+    for chunk in actors:
+        head = _head(doc, chunk)
+        if head.dep_ == "conj" and (first := by_token.get(head.head.i)) is not None and first is not chunk:
+            parent[id(chunk)] = parent.get(id(first), first)
+    groups: dict[int, list[Chunk]] = {}
+    for chunk in actors:
+        root = parent.get(id(chunk))
+        if root is not None:
+            groups.setdefault(id(root), [root]).append(chunk)
+    return sorted(groups.values(), key=lambda g: g[0].start)
+
+
+def _plural(
+    doc: Doc, token: Token, actors: Sequence[Chunk], compounds: list[list[Chunk]], added: Sequence[Chunk]
+) -> Chunk | None:
+    """they/them/their after a compound or plural actor that is the subject in the same or previous sentence.
+
+    Candidates: compound actors ("Biden and Kishida"), group references ("the two
+    leaders") and plural actor nouns ("Chinese troops"). Only subjects count, and the
+    latest wins; a pronoun with no subject antecedent nearby stays unresolved.
+    """
+    word = token.lower_
+    if word not in PLURAL_PRONOUNS:
+        return None
+    if not (
+        (word == "they" and token.dep_ in ("nsubj", "nsubjpass"))
+        or (word == "their" and token.dep_ == "poss")
+        or (word == "them" and token.dep_ in ("dobj", "pobj", "dative"))
+    ):
+        return None
+    sent = token.sent
+    window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    in_window = lambda c: window_start <= c.start and c.end <= token.i  # noqa: E731
+    subject = lambda c: _head(doc, c).dep_ in ("nsubj", "nsubjpass")  # noqa: E731
+    candidates: list[tuple[int, list[Chunk]]] = []
+    grouped = {id(c) for g in compounds for c in g}
+    for group in compounds:
+        if in_window(group[0]) and group[-1].end <= token.i and subject(group[0]):
+            candidates.append((group[0].start, group))
+    for chunk in added:
+        if chunk.referents and in_window(chunk) and subject(chunk):
+            candidates.append((chunk.start, chunk.referents))
+    for chunk in actors:
+        if (id(chunk) not in grouped and not chunk.referents and in_window(chunk) and subject(chunk)
+                and _head(doc, chunk).tag_ in PLURAL_TAGS and (chunk.country or chunk.igo or chunk.sector)):
+            candidates.append((chunk.start, [chunk]))
+    if not candidates:
+        return None
+    _, referents = max(candidates, key=lambda c: c[0])
+    if len(referents) == 1:
+        return _copy(referents[0], token.i, token.i + 1)
+    group = Chunk([Unit(token.i, token.i + 1, "reference", [])], token.i, token.i + 1)
+    group.referents = [_copy(r, token.i, token.i + 1) for r in referents]
+    return group
