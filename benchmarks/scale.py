@@ -75,9 +75,7 @@ def main() -> int:
     if not args.news.exists():
         print(f"news data not found at {args.news}", file=sys.stderr)
         return 2
-    from distributed import Client, LocalCluster
-
-    from tacitus.runners.dask import _plugin
+    from tacitus.runners.dask import _plugin, open_client
 
     config = CoderConfig(classifier=not args.no_classifier)
     articles = [a for a in itertools.islice(read_inputs([str(args.news)]), args.articles) if isinstance(a, Article)]
@@ -90,16 +88,16 @@ def main() -> int:
     for workers in (1, 2):
         rates[f"local-{workers}"] = len(articles) / bench_local(chunks, config, workers)
         print(f"  local-{workers}: {rates[f'local-{workers}']:6.2f} articles/s", flush=True)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with Client(cluster) as client:
-            client.register_plugin(_plugin(config))  # loads the pipeline on both workers
-            rates["dask-2"] = len(articles) / bench_dask(client, chunks, config)
-            print(f"  dask-2:  {rates['dask-2']:6.2f} articles/s", flush=True)
-            cluster.scale(1)
-            while len(client.scheduler_info()["workers"]) > 1:
-                time.sleep(0.2)
-            rates["dask-1"] = len(articles) / bench_dask(client, chunks, config)
-            print(f"  dask-1:  {rates['dask-1']:6.2f} articles/s", flush=True)
+    client, cluster = open_client("local", workers=2)  # as ``--dask local --dask-workers 2``
+    with cluster, client:
+        client.register_plugin(_plugin(config))  # loads the pipeline on both workers
+        rates["dask-2"] = len(articles) / bench_dask(client, chunks, config)
+        print(f"  dask-2:  {rates['dask-2']:6.2f} articles/s", flush=True)
+        cluster.scale(1)
+        while len(client.scheduler_info()["workers"]) > 1:
+            time.sleep(0.2)
+        rates["dask-1"] = len(articles) / bench_dask(client, chunks, config)
+        print(f"  dask-1:  {rates['dask-1']:6.2f} articles/s", flush=True)
     print(f"ratios: dask-2/local-2 {rates['dask-2'] / rates['local-2']:.2f}, "
           f"dask-1/local-1 {rates['dask-1'] / rates['local-1']:.2f}, "
           f"local-2/local-1 {rates['local-2'] / rates['local-1']:.2f}, "

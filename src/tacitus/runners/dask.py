@@ -87,18 +87,23 @@ class _CoderPlugin:
 
 def open_client(address: str = "local", *, workers: int | None = None) -> tuple[Client, Any]:
     """A client on ``address``, or on a new LocalCluster sized to the machine; (client, cluster)."""
+    import dask.config
     from distributed import Client, LocalCluster
 
     if address != "local":
         return Client(address), None
     n_workers = workers or os.cpu_count() or 1
-    cluster = LocalCluster(
-        n_workers=n_workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    # Workers inherit this process's environment, as local worker processes do. Dask's
+    # default pre-spawn settings (a low malloc trim threshold, one BLAS thread) halved the
+    # speed of the spaCy parse in a worker when measured with benchmarks/scale.py.
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": {}}):
+        cluster = LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     return Client(cluster), cluster
 
 
