@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tacitus.mentions.actors import HONORIFICS, LOCATIVE, Chunk, Unit
+from tacitus.mentions.actor_places import LOCATIVE
+from tacitus.mentions.actor_units import HONORIFICS, Chunk, Unit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -307,8 +308,13 @@ def _plural(
         return None
     sent = token.sent
     window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    in_window = lambda c: window_start <= c.start and c.end <= token.i  # noqa: E731
-    subject = lambda c: _head(doc, c).dep_ in ("nsubj", "nsubjpass")  # noqa: E731
+
+    def in_window(chunk: Chunk) -> bool:
+        return window_start <= chunk.start and chunk.end <= token.i
+
+    def subject(chunk: Chunk) -> bool:
+        return _head(doc, chunk).dep_ in ("nsubj", "nsubjpass")
+
     candidates: list[tuple[int, list[Chunk]]] = []
     grouped = {id(c) for g in compounds for c in g}
     for group in compounds:

@@ -1,0 +1,257 @@
+"""Pass 2 of actor resolution: adjacent units read as one mention, and what it resolves to.
+
+"Japanese Prime Minister Fumio Kishida", "Ukraine's parliament" and "Chinese coast
+guard vessels" are each one chunk; its country comes from the person's dated role or
+the modifiers, its sector from the role or the head noun. A hyphenated pair
+("US-Japan", "Sino-Japanese") gives one mention per country. Former office holders
+("former minister", a leader whose term has ended) are elites (ELI), as PLOVER codes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from tacitus.mentions.actor_units import HONORIFICS, Chunk, Unit
+from tacitus.mentions.kb import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["MODIFIER_KINDS", "chunk_units", "resolve_chunk", "sector_of", "unit_kind"]
+
+MODIFIER_KINDS = frozenset({"state", "adjective", "capital", "seat", "org", "city"})
+FORMER = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "erstwhile", "retired"})
+FUTURE = frozenset({"incoming", "president-elect", "elect", "designate", "would-be"})
+ELITE = "ELI"
+# Sectors whose former members PLOVER codes as elites (FORMER_MINISTER, RETIRED_GENERAL...).
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI"})
+FILLER = frozenset({"'s", "’s", "'", "-", "–", "of", "the"})
+
+
+def unit_kind(entities: list[Entity]) -> str:
+    kinds = [e.kind for e in entities]
+    for kind in ("person", "org", "state", "seat", "capital", "demonym", "adjective", "sector"):
+        if kind in kinds:
+            return kind
+    return kinds[0]
+
+
+def chunk_units(doc: Doc, units: list[Unit], when: dt.date) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    current: list[Unit] = []
+    parsed = _parsed(doc)
+    # Sentence of each token, computed once: Token.sent walks the parse on every call.
+    sent_of: list[int] = [0] * len(doc)
+    if parsed:
+        for number, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = number
+
+    def flush() -> None:
+        if current:
+            chunk = Chunk(list(current), current[0].start, current[-1].end)
+            if resolve_chunk(chunk, when, doc):
+                chunks.append(chunk)
+            current.clear()
+
+    for unit in units:
+        if current and _joins(doc, current, unit, sent_of):
+            current.append(unit)
+        else:
+            flush()
+            current.append(unit)
+    flush()
+    _split_hyphen_pairs(doc, chunks, units, when)
+    chunks.sort(key=lambda c: c.start)
+    return chunks
+
+
+def _joins(doc: Doc, current: list[Unit], unit: Unit, sent_of: list[int]) -> bool:
+    """Whether ``unit`` continues the chunk built so far."""
+    last = current[-1]
+    gap = [doc[i].text for i in range(last.end, unit.start)]
+    if len(gap) > 2:
+        return False
+    if sent_of[last.end - 1] != sent_of[unit.start]:
+        return False
+    for i in range(last.end, unit.start):
+        token = doc[i]
+        if token.text in FILLER or token.text.lower() in FORMER or token.text in HONORIFICS:
+            continue
+        if token.text[:1].islower() and (token.pos_ == "ADJ" or token.tag_ in ("VBG", "VBN")):
+            continue  # "senior", "ruling", "armed"
+        return False
+    if "of" in gap:
+        # "the government of Japan": a sector noun takes its country from what follows.
+        return unit.kind in ("state", "org") and all(u.kind == "sector" for u in current)
+    has_person = any(u.kind in ("person", "new_person") for u in current)
+    if has_person:
+        return False
+    if unit.kind in ("state", "adjective", "capital", "city", "demonym", "seat"):
+        # A second country starts a new mention ("US-Japan", "China and Japan").
+        return not any(u.kind in MODIFIER_KINDS or u.kind == "sector" for u in current)
+    if unit.kind in ("org", "new_org"):
+        return all(u.kind in ("adjective", "state") for u in current) and "-" not in gap
+    if unit.kind in ("person", "new_person"):
+        return "-" not in gap and "'s" not in gap and "’s" not in gap
+    if unit.kind == "sector":
+        return "-" not in gap or all(u.kind == "sector" for u in current)
+    return False
+
+
+def _parsed(doc: Doc) -> bool:
+    return doc.has_annotation("DEP") or doc.has_annotation("SENT_START")
+
+
+def sector_of(unit: Unit) -> str | None:
+    entity = unit.entity
+    return entity.sector if entity else unit.sector
+
+
+def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
+    """Fill country, sector and name; False when the chunk is not an actor."""
+    units = chunk.units
+    kinds = [u.kind for u in units]
+    modifiers = [u for u in units if u.kind in MODIFIER_KINDS or u.kind == "demonym"]
+    sectors = [u for u in units if u.kind == "sector"]
+    person = next((u for u in units if u.kind in ("person", "new_person")), None)
+    # "former President X", "ex-Tory minister": look two tokens back for "ex" before a hyphen.
+    span_words = {doc[i].text.lower() for i in range(max(chunk.start - 2, 0), chunk.end)}
+    if chunk.start >= 2 and doc[chunk.start - 1].text != "-":
+        span_words.discard(doc[chunk.start - 2].text.lower())
+    former = bool(span_words & FORMER)
+
+    for unit in modifiers:
+        entity = unit.entity
+        if entity is None:
+            continue
+        if chunk.country is None and chunk.igo is None:
+            chunk.country, chunk.igo = entity.country, entity.igo
+    if chunk.country is None and chunk.igo is None:
+        # "Kano State government": a new name that carries a place.
+        named = next((u.entity for u in units if u.kind == "new_org" and u.entity is not None), None)
+        if named is not None:
+            chunk.country = named.country
+
+    if person is not None and person.kind == "person" and person.entity is not None:
+        entity = person.entity
+        chunk.person = entity
+        chunk.name, chunk.wikidata = entity.name, entity.wikidata
+        role, held = entity.role_on(when)
+        if role is not None:
+            chunk.country, chunk.igo = role.country, role.igo
+            titles = [u for u in sectors if u.start < person.start]
+            if held and not former:
+                chunk.sector = role.sector
+            elif titles and not former:
+                # "Foreign Minister X": the article's own title outranks a stale end date.
+                chunk.sector = _head_sector(titles, modifiers, when)
+            elif former or (role.end is not None and role.end <= when):
+                # PLOVER codes former presidents, ministers and rulers as elites.
+                chunk.sector = ELITE
+            else:
+                chunk.sector = None
+        return True
+
+    if person is not None:
+        # A person the base does not know: the title and modifiers describe them.
+        chunk.name = " ".join(t for t in token_texts(doc, person.start, person.end))
+        titles = [u for u in sectors if u.start < person.start]
+        if titles:
+            sector = _head_sector(titles, modifiers, when)
+            chunk.sector = _former(sector) if former else sector
+        return True
+
+    if not sectors:
+        if kinds == ["adjective"] or all(k == "adjective" for k in kinds):
+            return False
+        head = units[-1]
+        entity = head.entity
+        if head.kind == "new_org":
+            chunk.name = " ".join(token_texts(doc, head.start, head.end))
+            chunk.sector = head.sector
+            if chunk.country is None and chunk.igo is None and entity is not None:
+                chunk.country = entity.country
+            return True
+        if entity is None:
+            return False
+        chunk.name, chunk.wikidata = entity.name, entity.wikidata
+        chunk.country, chunk.igo = entity.country, entity.igo
+        if head.kind == "org":
+            chunk.sector = entity.sector_on(when)
+            if len(modifiers) > 1 and modifiers[0].entity is not None and entity.country is None:
+                chunk.country = modifiers[0].entity.country
+        elif head.kind in ("capital", "seat", "city", "demonym"):
+            # A city other than the capital does not speak for the government: it stands for
+            # its people, as PLOVER codes a bare town.
+            chunk.sector = entity.sector if head.kind != "city" else "CVL"
+            chunk.is_place_like = head.kind != "demonym"
+            chunk.wikidata = None
+        else:
+            chunk.is_place_like = True
+        if len(units) > 1:
+            chunk.wikidata = None
+        return True
+
+    head = sectors[-1]
+    uses = {u.entity.use for u in sectors if u.entity}
+    if uses <= {"title", "smod"}:
+        return False  # a title with no name after it ("General" in "General Motors")
+    if head.entity and head.entity.use in ("weak", "tail", "role") and not modifiers and "smod" not in uses:
+        if not (head.entity.use == "tail" and len(sectors) > 1) and not (
+            head.entity.use == "weak" and _before_named_place(doc, chunk.end)
+        ):
+            return False
+    sector = _head_sector(sectors, modifiers, when)
+    chunk.sector = _former(sector) if former else sector
+    if modifiers and modifiers[0].kind == "org" and modifiers[0].entity is not None:
+        chunk.name = modifiers[0].entity.name
+    return True
+
+
+def _former(sector: str | None) -> str | None:
+    """A former office holder ("former minister", "retired general") is an elite; other groups lose the sector."""
+    return ELITE if sector in OFFICE_SECTORS else None
+
+
+def _head_sector(sectors: list[Unit], modifiers: list[Unit], when: dt.date) -> str | None:
+    """The sector of the head noun; generic heads ("spokesman") defer to what precedes them."""
+    heads = [u for u in sectors if u.entity is None or u.entity.use != "tail"] or sectors
+    head = heads[-1]
+    if head.entity is not None and head.entity.use in ("generic", "role"):
+        before = [u for u in heads[:-1] if u.entity is not None and u.entity.use not in ("generic", "role")]
+        if before:
+            return sector_of(before[-1])
+        org = next((m for m in modifiers if m.kind == "org" and m.entity is not None), None)
+        if org is not None and org.entity is not None and org.entity.sector_on(when):
+            return org.entity.sector_on(when)
+    return sector_of(head)
+
+
+def token_texts(doc: Doc, start: int, end: int) -> list[str]:
+    return [doc[i].text for i in range(start, end)]
+
+
+def _split_hyphen_pairs(doc: Doc, chunks: list[Chunk], units: list[Unit], when: dt.date) -> None:
+    """Adjectives in "Sino-Japanese" or "US-Japan" name both countries."""
+    covered = {i for c in chunks for i in range(c.start, c.end)}
+    for left, right in zip(units, units[1:]):
+        if right.start - left.end != 1 or doc[left.end].text not in ("-", "–"):
+            if not (left.end == right.start and doc[left.end - 1].text in ("-", "–")):
+                continue
+        for unit in (left, right):
+            if unit.kind in ("adjective", "state") and unit.start not in covered and unit.entity:
+                chunk = Chunk([unit], unit.start, unit.end, country=unit.entity.country, name=unit.entity.name)
+                chunks.append(chunk)
+                covered.update(range(unit.start, unit.end))
+
+
+def _before_named_place(doc: Doc, i: int) -> bool:
+    """ "people in the UK": a weak noun followed by a named place, which gives its country."""
+    if i >= len(doc) or doc[i].lower_ not in ("in", "from", "across"):
+        return False
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    return i < len(doc) and doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper)

@@ -1,0 +1,247 @@
+"""Pass 1 of actor resolution: the phrases of the knowledge base and spaCy's names in a text.
+
+A token n-gram lookup marks every knowledge-base phrase (states, demonyms, capitals,
+seats of government, organisations, people, sector agents); spaCy's PERSON and ORG
+entities add names the base does not know, and a city or US state leading a new
+name gives it a country ("Oxford University").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tacitus.mentions.actor_chunks import MODIFIER_KINDS, sector_of, unit_kind
+from tacitus.mentions.actor_cities import CityTable
+from tacitus.mentions.actor_units import HONORIFICS, Unit
+from tacitus.mentions.kb import Entity, KnowledgeBase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["PhraseIndex", "phrase_tokenizer"]
+
+SHOUTED_KINDS = frozenset({"state", "capital", "adjective"})
+NAME_ENTS = frozenset({"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
+ORG_WORDS: dict[str, str] = {
+    "Ministry": "GOV", "Department": "GOV", "Agency": "GOV", "Office": "GOV", "Council": "GOV",
+    "Commission": "GOV", "Army": "MIL", "Navy": "MIL", "Force": "MIL", "Forces": "MIL", "Guard": "MIL",
+    "Police": "COP", "Court": "JUD", "Tribunal": "JUD", "Parliament": "LEG", "Assembly": "LEG",
+    "Senate": "LEG", "Party": "PTY", "University": "EDU", "College": "EDU", "School": "EDU",
+    "Bank": "BUS", "Group": "BUS", "Inc": "BUS", "Inc.": "BUS", "Corp": "BUS", "Corp.": "BUS", "Ltd": "BUS",
+    "Company": "BUS", "Airlines": "BUS", "Church": "REL", "Union": "LAB", "Front": "REB", "Brigade": "MIL",
+    "Brigades": "REB", "Movement": "OPP", "Times": "JRN", "Post": "JRN", "News": "JRN", "Television": "JRN",
+    "TV": "JRN", "Radio": "JRN", "Hospital": "MED", "Foundation": "NGO", "Institute": "EDU",
+    "Fleet": "MIL", "Corps": "MIL", "Cartel": "CRM", "Airways": "BUS",
+}
+
+
+class PhraseIndex:
+    """Knowledge-base phrases keyed by their tokens, and the matcher over a parsed text."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._ngrams: dict[tuple[str, ...], list[Entity]] = {}
+        self._max_len: dict[str, int] = {}
+        self._cities: CityTable | None = None
+        self._index()
+        self._city_countries()
+
+    def get(self, key: tuple[str, ...]) -> list[Entity] | None:
+        """The entities a token sequence names exactly."""
+        return self._ngrams.get(key)
+
+    def _index(self) -> None:
+        tokenizer = phrase_tokenizer()
+        for phrase, entities in self.kb.phrases.items():
+            variants = {phrase}
+            if phrase.startswith("the "):
+                variants.add("The " + phrase[4:])
+            for variant in variants:
+                if variant.endswith("-") and " " not in variant:
+                    key: tuple[str, ...] = (variant[:-1], "-")  # "Sino-" as the pipeline splits it
+                else:
+                    key = tuple(t.text for t in tokenizer(variant))
+                if not key:
+                    continue
+                bucket = self._ngrams.setdefault(key, [])
+                bucket.extend(e for e in entities if e not in bucket)
+                self._max_len[key[0]] = max(self._max_len.get(key[0], 0), len(key))
+
+    def _city_countries(self) -> CityTable:
+        """Cities and US states, for "Shanghai authorities" and "Oxford University"."""
+        if self._cities is None:
+            self._cities = CityTable.build()
+        return self._cities
+
+    def _surname_unit(self, doc: Doc, unit: Unit) -> bool:
+        return " ".join(doc[i].text for i in range(unit.start, unit.end)) in self.kb.surnames
+
+    def match(self, doc: Doc, texts: Sequence[str], *, tagged: bool) -> list[Unit]:
+        units: list[Unit] = []
+        i, n = 0, len(texts)
+        max_len = self._max_len
+        ngrams = self._ngrams
+        while i < n:
+            longest = max_len.get(texts[i], 0)
+            found = False
+            shouted = not longest and len(texts[i]) > 3 and texts[i].isupper() and texts[i].isalpha()
+            if shouted:
+                # A dateline or headline in capitals ("CANBERRA"): states and capitals only.
+                entities = [e for e in ngrams.get((texts[i].title(),), ()) if e.kind in SHOUTED_KINDS]
+                if entities:
+                    units.append(Unit(i, i + 1, unit_kind(entities), entities))
+                i += 1
+                continue
+            for size in range(min(longest, n - i), 0, -1):
+                entities = ngrams.get(tuple(texts[i : i + size]))
+                if entities is None:
+                    continue
+                phrase = " ".join(texts[i : i + size])
+                if phrase in self.kb.surnames and tagged and not _name_like(doc[i]):
+                    continue
+                units.append(Unit(i, i + size, unit_kind(entities), entities))
+                i += size
+                found = True
+                break
+            if not found:
+                i += 1
+        return units
+
+    def _new_org(
+        self, doc: Doc, start: int, end: int, sector: str | None, *, kind: str = "new_org", country: str | None = None
+    ) -> Unit:
+        """A name the base lacks; a leading city or US state gives its country ("Oxford University")."""
+        if country is None:
+            words = [doc[i].text for i in range(start, end)]
+            country = self._city_countries().prefix(words)
+            if country is None and "of" in words[:-1]:
+                country = self._city_countries().prefix(words[words.index("of") + 1 :])
+        name = doc[start:end].text
+        entities = [Entity(kind, name, country=country, sector=sector)] if country else []
+        return Unit(start, end, kind, entities, sector=sector)
+
+    def add_entities(self, doc: Doc, units: list[Unit]) -> list[Unit]:
+        """Let spaCy's named entities override or add to the dictionary units."""
+        if not doc.has_annotation("ENT_IOB"):
+            return units
+        by_token: dict[int, Unit] = {}
+        for unit in units:
+            for i in range(unit.start, unit.end):
+                by_token[i] = unit
+        dropped: set[int] = set()
+        added: list[Unit] = []
+        for ent in doc.ents:
+            inside = {id(u): u for i in range(ent.start, ent.end) if (u := by_token.get(i))}
+            inner = list(inside.values())
+            if ent.label_ in NAME_ENTS:
+                covered = {i for u in inner for i in range(u.start, u.end)}
+                if all(i in covered or not doc[i].is_alpha for i in range(ent.start, ent.end)):
+                    continue  # "Franco-German" is two adjectives, not a name
+                for unit in inner:
+                    if unit.kind in MODIFIER_KINDS and unit.end - unit.start < len(ent) and unit.kind != "org":
+                        dropped.add(id(unit))
+                if ent.label_ != "PERSON":
+                    continue
+                for unit in inner:
+                    # "Michael Howard" is not John Howard: a lone surname inside a longer name.
+                    if unit.kind == "person" and unit.end - unit.start < len(ent) and self._surname_unit(doc, unit):
+                        dropped.add(id(unit))
+                kept = [u for u in inner if id(u) not in dropped]
+                if any(u.kind == "person" for u in kept):
+                    continue
+                start = max([ent.start, *(u.end for u in kept if u.start <= ent.start + 1)])
+                # Honorifics and titles inside the entity stay titles; the name is the rest.
+                while start < ent.end and doc[start].text in HONORIFICS:
+                    start += 1
+                if start < ent.end and not any(u.start < ent.end and u.end > start for u in kept):
+                    added.append(Unit(start, ent.end, "new_person", []))
+            elif ent.label_ == "ORG":
+                if inner and len(ent) > 1 and all(
+                    u.kind == "sector" and ent.start <= u.start and u.end <= ent.end for u in inner
+                ) and doc[ent.start].is_title and ent.start not in {u.start for u in inner}:
+                    # "Oxford University": a name whose last word is a sector noun.
+                    for unit in inner:
+                        dropped.add(id(unit))
+                    sector = _org_sector(ent) or sector_of(inner[-1])
+                    added.append(self._new_org(doc, ent.start, ent.end, sector))
+                elif not inner:
+                    code = self._city_countries().city(ent.text) if len(ent) <= 3 else None
+                    if code and doc[ent.start].is_title:
+                        # spaCy often tags a lone city as an organisation ("Mariupol").
+                        added.append(self._new_org(doc, ent.start, ent.end, None, kind="city", country=code))
+                    else:
+                        added.append(self._new_org(doc, ent.start, ent.end, _org_sector(ent)))
+                elif any(u.kind == "capital" for u in inner) and len(ent) > 1:
+                    for unit in inner:
+                        dropped.add(id(unit))
+                    added.append(self._new_org(doc, ent.start, ent.end, _org_sector(ent)))
+                elif (rest := _named_after_modifier(doc, ent, inner)) is not None:
+                    # "Chile's Defense Department": the country, then a name the base lacks.
+                    for unit in inner:
+                        if unit.start >= rest:
+                            dropped.add(id(unit))
+                    sector = _org_sector(ent) or next(
+                        (sector_of(u) for u in reversed(inner) if u.kind == "sector"), None
+                    )
+                    added.append(self._new_org(doc, rest, ent.end, sector))
+            elif ent.label_ == "GPE" and not inner:
+                code = self._city_countries().city(ent.text)
+                if code:
+                    added.append(Unit(ent.start, ent.end, "city", [], sector="GOV"))
+                    added[-1].entities = [Entity("city", ent.text, country=code, sector="GOV")]
+        for unit in added:
+            # spaCy sometimes includes the possessive in a name ("Baghdadi’s").
+            while unit.end - unit.start > 1 and doc[unit.end - 1].text in ("'s", "’s", "'"):
+                unit.end -= 1
+        merged = [u for u in units if id(u) not in dropped] + added
+        merged.sort(key=lambda u: (u.start, -u.end))
+        out: list[Unit] = []
+        for unit in merged:
+            if out and unit.start < out[-1].end:
+                continue
+            out.append(unit)
+        return out
+
+
+def _name_like(token: object) -> bool:
+    """A token that may be a surname rather than a common word ("Trump" vs "trump")."""
+    return bool(token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.is_title)  # type: ignore[attr-defined]
+
+
+def _named_after_modifier(doc: Doc, ent: object, inner: list[Unit]) -> int | None:
+    """Where the name starts in an ORG entity led by a country ("Chile's Defense Department").
+
+    Only when the rest holds sector words at most and a word the base does not know;
+    "Russian Defence Ministry" stays a country and a sector noun.
+    """
+    start, end = ent.start, ent.end  # type: ignore[attr-defined]
+    first = inner[0]
+    if first.start != start or first.kind not in ("state", "adjective"):
+        return None
+    rest = first.end
+    if rest < end and doc[rest].text in ("'s", "’s"):
+        rest += 1
+    if rest >= end or any(u.kind != "sector" for u in inner[1:]):
+        return None
+    covered = {i for u in inner[1:] for i in range(u.start, u.end)}
+    if all(i in covered or not doc[i].is_alpha for i in range(rest, end)):
+        return None
+    return rest
+
+
+def _org_sector(ent: object) -> str | None:
+    words = [t.text for t in ent]  # type: ignore[attr-defined]
+    for word in reversed(words):
+        if word in ORG_WORDS:
+            return ORG_WORDS[word]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def phrase_tokenizer():  # type: ignore[no-untyped-def]
+    """A rule tokenizer that splits phrases the way the English pipeline does."""
+    import spacy
+
+    return spacy.blank("en").tokenizer
