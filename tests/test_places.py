@@ -199,3 +199,15 @@ def test_state_abbreviation_with_a_dot_is_the_state(nlp: Any) -> None:
 def test_country_inside_an_organisation_name_is_found(nlp: Any) -> None:
     _, places = _places(nlp, "The animals were flown to Europe by Air Canada Cargo last week.")
     assert _by_text(places, "Canada").country == "CAN"
+
+
+def test_admin1_aliases_outside_the_us(gaz: Gazetteer) -> None:
+    sokoto = [e for e in gaz.lookup("Sokoto State") if e.kind == 1]
+    assert sokoto and sokoto[0].country == "NGA"
+    # The state's centre, not its capital's coordinates, yet close to the capital.
+    assert haversine_km(sokoto[0].lat, sokoto[0].lon, 13.06, 5.24) < 300
+
+
+def test_street_tagged_as_organisation_is_a_place(nlp: Any) -> None:
+    _, places = _places(nlp, "The house stands on Royal Street near the river, where the old market was.")
+    assert any(p.text.endswith("Street") for p in places), [p.text for p in places]

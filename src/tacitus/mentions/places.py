@@ -57,6 +57,7 @@ _COUNTRY_CONTEXT = 2.5
 _ADMIN1_CONTEXT = 3.0
 _PAIR_BONUS = 10.0
 _POP_WEIGHT = 1.0
+_CITY_ADMIN1_VOTE = 1.0
 _ALTNAME_PENALTY = 2.0
 _GAZ_MIN_POPULATION = 5000
 _GAZ_MIN_POPULATION_ONE_WORD = 50000
@@ -65,6 +66,8 @@ _ORG_CITY_MIN_POPULATION = 100000
 _PERSON_MIN_POPULATION = 5000
 _PERSON_ALONE_MIN_POPULATION = 200000
 _AFTER_PREP_MIN_POPULATION = 1000
+_THOROUGHFARES = frozenset({"street", "avenue", "road", "boulevard", "lane", "drive", "estate", "plaza",
+                            "square", "racecourse", "stadium", "castle", "park"})
 _STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard", "lane",
                            "drive", "way", "centre", "center", "college", "chapel", "castle", "hall", "building",
                            "tower", "plaza", "stadium", "arena", "school", "academy", "hotel", "mall"})
@@ -307,6 +310,10 @@ def _misfiled(
         return None
     m = toks.mention(first, last, gaz, "ner")
     pool = [c for c in m.candidates if not gaz.flags[c] & ABBREV]
+    if not pool and words[last - 1].lower() in _THOROUGHFARES and last - first > 1 and label != "EVENT":
+        # "Royal Street" tagged ORG, "Elysian Fields Avenue" tagged PERSON: a place the gazetteer lacks.
+        m.candidates = ()
+        return m
     if not pool and label == "ORG":
         return _inside_org(toks, first, last, gaz, demonyms)
     if not pool:
@@ -518,7 +525,9 @@ def _resolve(mentions: list[_Mention], gaz: Gazetteer) -> None:
                 countries[key][c] = max(countries[key][c], w)
             a = admin1[m.choice]
             if a:
-                admin1s[key][a] = max(admin1s[key][a], w)
+                # A city says less about the state of the article's other towns than a state name does.
+                wa = w * _CITY_ADMIN1_VOTE if gaz.kind[m.choice] == CITY else w
+                admin1s[key][a] = max(admin1s[key][a], wa)
         total_c: dict[str, float] = defaultdict(float)
         total_a: dict[str, float] = defaultdict(float)
         for votes, total in ((countries, total_c), (admin1s, total_a)):
