@@ -51,7 +51,8 @@ _DATELINE_NEXT = frozenset({",", "-", "\u2013", "\u2014", "(", "--"})
 _MAX_CANDIDATES = 60
 
 # Scoring weights, tuned on GeoWebNews (even half) and LGL.
-_KIND_BASE = {COUNTRY: 9.0, ADMIN1: 5.5, REGION: 10.0, CITY: 0.0}
+_ADMIN1_BASE = 7.0
+_KIND_BASE = {COUNTRY: 9.0, ADMIN1: _ADMIN1_BASE, REGION: 10.0, CITY: 0.0}
 _CAPITAL_BONUS = 4.0
 _COUNTRY_CONTEXT = 2.5
 _ADMIN1_CONTEXT = 3.0
@@ -225,6 +226,12 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
             m = _demonym(toks, start, end, gaz)
             if m is not None:
                 mentions.append(m)
+            elif end - start > 1:
+                # "Russian-European", "Austro-Hungarian", "Bosnian Serb": each part alone.
+                for i in range(start, end):
+                    part = _demonym(toks, i, i + 1, gaz) if toks.upper[i] else None
+                    if part is not None:
+                        mentions.append(part)
         if label in PLACE_LABELS or label in BLOCKING_LABELS:
             for i in range(start, end):
                 taken[i] = True
@@ -324,9 +331,8 @@ def _misfiled(
     if label == "ORG" and pop >= _ORG_MIN_POPULATION:
         return m
     # A "PERSON" city name counts only after a locative or motion preposition ("in Matias Romero").
-    if label == "PERSON" and first > 0 and pop >= _PERSON_MIN_POPULATION:
-        if words[first - 1].lower() in _PLACE_PREPS:
-            return m
+    if label == "PERSON" and first > 0 and pop >= _PERSON_MIN_POPULATION and words[first - 1].lower() in _PLACE_PREPS:
+        return m
     # A lone big-city name is rarely a person's name ("Owerri", "Abuja").
     if label == "PERSON" and last - first == 1 and pop >= _PERSON_ALONE_MIN_POPULATION:
         return m
@@ -469,7 +475,7 @@ def _link_pairs(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
 
 def _score(c: int, m: _Mention, gaz: Gazetteer, countries: dict[str, float], admin1s: dict[str, float]) -> float:
     kind = gaz.kind[c]
-    score = _KIND_BASE[kind]
+    score = _KIND_BASE[kind] if kind != ADMIN1 else _ADMIN1_BASE
     variant = bool(m.key) and name_key(gaz.columns["name"][c]) != m.key
     if variant:
         score -= _ALTNAME_PENALTY  # "Florida" as a variant name of a Californian town
