@@ -36,6 +36,8 @@ IT_PRONOUNS = frozenset({"it", "its"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Pronouns that name a group of their own ("those that are left see if they can...").
+GROUP_PRONOUNS = frozenset({"those", "these", "some", "many", "others", "most", "everyone", "everybody", "all", "few"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 
 
@@ -330,8 +332,57 @@ def _plural(
     if not candidates:
         return None
     _, referents = max(candidates, key=lambda c: c[0])
+    if _plural_between(doc, max(r.end for r in referents), token, actors):
+        return None
+    if word != "they" and not _clause_subject_fits(token, referents):
+        return None
     if len(referents) == 1:
         return _copy(referents[0], token.i, token.i + 1)
     group = Chunk([Unit(token.i, token.i + 1, "reference", [])], token.i, token.i + 1)
     group.referents = [_copy(r, token.i, token.i + 1) for r in referents]
     return group
+
+
+def _plural_between(doc: Doc, start: int, token: Token, actors: Sequence[Chunk]) -> bool:
+    """A plural noun that is not an actor stands between antecedent and pronoun and may be meant.
+
+    "ministers would consult on proposals that could see fathers take their leave":
+    a plural subject, a plural proper noun, or an object in the pronoun's own sentence
+    ("have yet to say where the tax cuts ... they") makes the pronoun unclear.
+    """
+    inside = {i for c in actors for i in range(c.start, c.end)}
+    sent_start = token.sent.start
+    for i in range(start, token.i):
+        other = doc[i]
+        if i in inside or other.tag_ not in PLURAL_TAGS:
+            continue
+        if other.dep_ in ("nsubj", "nsubjpass", "dative") or other.tag_ == "NNPS":
+            return True
+        if i >= sent_start and other.dep_ in ("dobj", "pobj", "conj", "appos"):
+            return True
+    # "69% of over-55s say they vote": a subject of the pronoun's sentence that is no actor.
+    return any(
+        doc[i].dep_ in ("nsubj", "nsubjpass") and i not in inside
+        and (doc[i].pos_ in ("NOUN", "PROPN", "NUM") or doc[i].lower_ in GROUP_PRONOUNS)
+        for i in range(max(start, sent_start), token.i)
+    )
+
+
+def _clause_subject_fits(token: Token, referents: Sequence[Chunk]) -> bool:
+    """them/their: the subject of the pronoun's clause is the antecedent or another pronoun.
+
+    "The government may try and deport some of them": the clause has its own subject,
+    so "them" is someone else.
+    """
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in PLURAL_PRONOUNS or subject.lower_ == "we":
+                return True
+            return any(r.start <= subject.i < r.end for r in referents) or any(
+                r.start <= t.i < r.end for r in referents for t in subject.conjuncts
+            )
+    return True

@@ -312,9 +312,11 @@ def _add_surnames(kb: KnowledgeBase) -> None:
         parts = (person.name or "").split()
         if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][0].isupper():
             owners.setdefault(parts[-1], set()).add(id(person))
+    # "Prince Charles" is not Pierre Charles: a surname that is someone's given name is ambiguous.
+    given = {(p.name or "").split()[0] for p in kb.people.values() if len((p.name or "").split()) >= 2}
     by_id = {id(p): p for p in kb.people.values()}
     for surname, ids in owners.items():
-        if len(ids) == 1 and surname not in kb.phrases:
+        if len(ids) == 1 and surname not in kb.phrases and surname not in given:
             kb.phrases[surname] = [by_id[next(iter(ids))]]
             kb.surnames.add(surname)
 
