@@ -211,3 +211,8 @@ def test_admin1_aliases_outside_the_us(gaz: Gazetteer) -> None:
 def test_street_tagged_as_organisation_is_a_place(nlp: Any) -> None:
     _, places = _places(nlp, "The house stands on Royal Street near the river, where the old market was.")
     assert any(p.text.endswith("Street") for p in places), [p.text for p in places]
+
+
+def test_acronym_organisation_is_not_a_town(nlp: Any) -> None:
+    _, places = _places(nlp, "The UN said on Tuesday that aid convoys had reached the city.")
+    assert not [p for p in places if p.text == "UN"], [(p.text, p.country) for p in places]

@@ -328,6 +328,8 @@ def _misfiled(
     if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
         return m
     pop = max(gaz.population[c] for c in pool)
+    if m.text.isupper() and len(m.text) <= 4:
+        return None  # "UN", "PAN": acronyms that match a town's name
     if label == "ORG" and pop >= _ORG_MIN_POPULATION:
         return m
     # A "PERSON" city name counts only after a locative or motion preposition ("in Matias Romero").
