@@ -216,3 +216,13 @@ def test_street_tagged_as_organisation_is_a_place(nlp: Any) -> None:
 def test_acronym_organisation_is_not_a_town(nlp: Any) -> None:
     _, places = _places(nlp, "The UN said on Tuesday that aid convoys had reached the city.")
     assert not [p for p in places if p.text == "UN"], [(p.text, p.country) for p in places]
+
+
+def test_country_name_used_as_adjective_is_still_the_country(nlp: Any) -> None:
+    _, places = _places(nlp, "She spent a year practising at a rural New Zealand hospital with nine beds.")
+    assert _by_text(places, "New Zealand").country == "NZL"
+
+
+def test_dateline_before_a_colon_or_dash(nlp: Any) -> None:
+    _, places = _places(nlp, "Graves were desecrated last week. BEIRUT: Unknown assailants removed the doors.")
+    assert _by_text(places, "BEIRUT").country == "LBN"

@@ -47,7 +47,7 @@ _LEADING_DROP = frozenset({"the", "northern", "southern", "eastern", "western", 
                            "east", "west", "northeast", "northwest", "southeast", "southwest", "downtown",
                            "rural", "greater", "metro", "upstate", "coastal"})
 _MAX_TOKENS = 5
-_DATELINE_NEXT = frozenset({",", "-", "\u2013", "\u2014", "(", "--"})
+_DATELINE_NEXT = frozenset({",", ":", "-", "\u2013", "\u2014", "(", "--"})
 _MAX_CANDIDATES = 60
 
 # Scoring weights, tuned on GeoWebNews (even half) and LGL.
@@ -66,6 +66,7 @@ _ORG_MIN_POPULATION = 20000
 _ORG_CITY_MIN_POPULATION = 100000
 _PERSON_MIN_POPULATION = 5000
 _PERSON_ALONE_MIN_POPULATION = 200000
+_NORP_MIN_POPULATION = 20000
 _AFTER_PREP_MIN_POPULATION = 1000
 _THOROUGHFARES = frozenset({"street", "avenue", "road", "boulevard", "lane", "drive", "estate", "plaza",
                             "square", "racecourse", "stadium", "castle", "park"})
@@ -222,6 +223,9 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
                 for i in range(start, end):
                     taken[i] = True
                 continue
+        elif label == "NORP" and (m := _norp_place(toks, start, end, gaz)) is not None:
+            # "Sochi" or "Greer" tagged as a nationality.
+            mentions.append(m)
         elif demonyms and label == "NORP":
             m = _demonym(toks, start, end, gaz)
             if m is not None:
@@ -349,7 +353,8 @@ def _from_entity(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms:
         last -= 1
     if first >= last:
         return None
-    if " ".join(words[first:last]) in DEMONYMS:
+    joined = " ".join(words[first:last])
+    if joined in DEMONYMS and not _names_area(joined, gaz):
         return _demonym(toks, first, last, gaz) if demonyms else None
     m = toks.mention(first, last, gaz, "ner")
     if m.candidates:
@@ -425,6 +430,10 @@ def _plausible_alone(m: _Mention, gaz: Gazetteer, toks: _Tokens) -> bool:
     if after_prep and best_kind == CITY and not toks.words[m.first_token].isupper():
         # "in Dewsbury": a preposition of place vouches for a small town.
         return best_pop >= _AFTER_PREP_MIN_POPULATION and not toks.stop[m.first_token]
+    if m.last_token == m.first_token and _dateline(toks, m.first_token) and (
+        toks.sent_start[m.first_token] or m.first_token == 0
+    ):
+        return best_kind != CITY or best_pop >= _GAZ_MIN_POPULATION
     if m.last_token == m.first_token:
         i = m.first_token
         if toks.stop[i] or not toks.propn[i] or len(toks.words[i]) < 3:
@@ -438,6 +447,23 @@ def _plausible_alone(m: _Mention, gaz: Gazetteer, toks: _Tokens) -> bool:
     if best_kind == CITY:
         return best_pop >= _GAZ_MIN_POPULATION
     return True
+
+
+def _norp_place(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention | None:
+    text = " ".join(toks.words[first:last])
+    if text in DEMONYMS or text.removesuffix("s") in DEMONYMS or not text[:1].isupper():
+        return None
+    m = toks.mention(first, last, gaz, "ner")
+    pool = [c for c in m.candidates if not gaz.flags[c] & ABBREV]
+    if any(gaz.kind[c] != CITY or gaz.population[c] >= _NORP_MIN_POPULATION for c in pool):
+        return m
+    return None
+
+
+def _names_area(text: str, gaz: Gazetteer) -> bool:
+    """Whether ``text`` is itself a country's or region's name ("New Zealand", "Pacific")."""
+    key = name_key(text)
+    return any(gaz.kind[c] != CITY and name_key(gaz.columns["name"][c]) == key for c in gaz.candidates(text))
 
 
 def _dateline(toks: _Tokens, i: int) -> bool:
