@@ -28,7 +28,8 @@ CLEAR = [
     ("Russian troops shelled the city of Kharkiv overnight.", "ASSAULT"),
     ("The two leaders met in Tokyo on Friday.", "CONSULT"),
     ("Thousands of demonstrators marched through the capital demanding the president's resignation.", "PROTEST"),
-    ("The European Union imposed new sanctions on Iranian officials over the crackdown.", "SANCTION"),
+    # PLV codes "imposed sanctions" as COERCE; expulsions are its clear SANCTION cases.
+    ("Moscow expelled two British diplomats on Monday.", "SANCTION"),
     ("Police arrested dozens of opposition activists in the capital.", "COERCE"),
     ("The government accused the rebels of violating the ceasefire.", "ACCUSE"),
 ]
