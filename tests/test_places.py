@@ -76,7 +76,7 @@ def test_seas_and_regions(nlp: Any) -> None:
         "where Beijing claims a group of unoccupied islets under Tokyo's governance."
     )
     doc, places = _places(nlp, text)
-    sea = [p for p in places if "East China Sea" in p.text][0]
+    sea = next(p for p in places if "East China Sea" in p.text)
     assert sea.name == "East China Sea" and sea.lat is not None
     assert doc.text[sea.start : sea.end] == sea.text
     assert _by_text(places, "Tokyo").country == "JPN"
@@ -138,7 +138,7 @@ def test_seed_article_offsets_and_countries(nlp: Any) -> None:
     if not path.exists():
         pytest.skip("shared dev data not found at ../shared/data")
     text = path.read_text(encoding="utf-8")
-    doc, places = _places(nlp, text)
+    _doc, places = _places(nlp, text)
     assert all(text[p.start : p.end] == p.text for p in places)
     countries = {p.country for p in places}
     assert {"USA", "JPN", "CHN", "TWN", "RUS", "UKR", "PRK"} <= countries and "KOR" not in countries

@@ -9,6 +9,7 @@ one reading of an ambiguous name.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -177,7 +178,7 @@ def _after_locative(token: Token, start: int) -> bool:
 class _Tokens:
     """Per-token columns read once from the Doc: Token objects cost microseconds each."""
 
-    __slots__ = ("doc", "words", "upper", "idx", "propn", "stop", "sent_start", "n")
+    __slots__ = ("doc", "idx", "n", "propn", "sent_start", "stop", "upper", "words")
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IDX, IS_STOP, ORTH, POS, SENT_START
@@ -494,7 +495,7 @@ def _demonym(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention |
 
 def _link_pairs(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
     """'Paris, Texas' and 'Springfield, Ill.': the second names the first's area."""
-    for a, b in zip(mentions, mentions[1:]):
+    for a, b in itertools.pairwise(mentions):
         if b.first_token != a.last_token + 2 or doc[a.last_token + 1].text != "," or not b.candidates:
             continue
         if any(gaz.kind[c] in (COUNTRY, ADMIN1) for c in b.candidates):
@@ -519,9 +520,8 @@ def _score(c: int, m: _Mention, gaz: Gazetteer, countries: dict[str, float], adm
         score += _ADMIN1_CONTEXT * min(1.0, admin1s.get(admin1, 0.0))
     if m.partner is not None and m.partner.choice is not None:
         p = m.partner.choice
-        if gaz.kind[p] == ADMIN1 and admin1 == gaz.columns["admin1"][p] and country == gaz.country_of[p]:
-            score += _PAIR_BONUS
-        elif gaz.kind[p] == COUNTRY and country == gaz.country_of[p]:
+        same_state = gaz.kind[p] == ADMIN1 and admin1 == gaz.columns["admin1"][p]
+        if country == gaz.country_of[p] and (same_state or gaz.kind[p] == COUNTRY):
             score += _PAIR_BONUS
     return score
 
