@@ -299,6 +299,8 @@ def _inside_org(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms: 
         pool = [c for c in sub.candidates if not gaz.flags[c] & ABBREV]
         if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
             return sub
+        if b - a > 1 and words[b - 1] in ("County", "Parish") and pool:
+            return sub  # "the Licking County Genealogy Society"
         if pool and max(gaz.population[c] for c in pool) >= _ORG_CITY_MIN_POPULATION and (
             a == first or size_ok(a, b)
         ):
