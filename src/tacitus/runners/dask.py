@@ -95,8 +95,14 @@ def open_client(address: str = "local", *, workers: int | None = None) -> tuple[
     n_workers = workers or os.cpu_count() or 1
     # Workers inherit this process's environment, as local worker processes do. Dask's
     # default pre-spawn settings (a low malloc trim threshold, one BLAS thread) halved the
-    # speed of the spaCy parse in a worker when measured with benchmarks/scale.py.
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": {}}):
+    # speed of the spaCy parse in a worker when measured with benchmarks/scale.py. The
+    # statistical profiler samples the task thread's stack every few milliseconds; coding
+    # is pure Python, so it is switched off.
+    settings = {
+        "distributed.nanny.pre-spawn-environ": {},
+        "distributed.worker.profile.enabled": False,
+    }
+    with dask.config.set(settings):
         cluster = LocalCluster(
             n_workers=n_workers,
             threads_per_worker=1,
