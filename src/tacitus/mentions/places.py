@@ -1,7 +1,9 @@
 """Toponyms: find place names in a parsed article and resolve them.
 
-Detection takes spaCy's GPE/LOC/FAC entities and adds capitalised token runs
-that the gazetteer knows. Resolution scores each candidate by feature type,
+Detection takes spaCy's GPE/LOC/FAC entities (rejoining a place the model split
+in two), towns and streets that the model filed as ORG, PERSON, NORP or EVENT,
+places inside organisation names, upper-case datelines, and capitalised token
+runs that the gazetteer knows. Resolution scores each candidate by feature type,
 population, capital status and the article's other places (their countries
 and admin1 areas, and the "Paris, Texas" pattern), so one article settles on
 one reading of an ambiguous name.
