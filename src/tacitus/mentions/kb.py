@@ -245,7 +245,9 @@ def load_sectors(kb: KnowledgeBase, path: Path) -> None:
 
 def people_files() -> list[Path]:
     """People files in load order: shipped first, then the user's imports."""
-    files = [DATA_DIR / "people.tsv"]
+    # officials.tsv: other office holders the news names often (ministers, regional heads,
+    # military chiefs), kept apart from the heads and ministers whose coverage people.tsv tracks.
+    files = [DATA_DIR / "people.tsv", DATA_DIR / "officials.tsv"]
     user = user_kb_dir()
     if user.is_dir():
         files.extend(sorted(user.glob("people*.tsv")))
