@@ -81,13 +81,17 @@ def _clause_bounds(candidate: Candidate) -> tuple[int, int]:
 def _confidence(
     candidate: Candidate, source: list[ActorRef], target: list[ActorRef], prediction: TypePrediction | None
 ) -> float:
+    """The classifier's calibrated probability that the sentence reports this type of event.
+
+    Without a prediction (classifier off, or a sentence it did not score) a prior by the kind
+    of trigger and the completeness of the dyad stands in.
+    """
+    if prediction is not None:
+        return round(min(max(prediction.probs.get(candidate.event_type, 0.0), 0.01), 0.99), 3)
     base = {"verb": 0.62, "light": 0.6, "nominal": 0.45, "model": 0.5}[candidate.kind]
     if source and (target or candidate.event_type in RECIPROCAL):
         base += 0.1
-    if prediction is not None:
-        agreement = prediction.probs.get(candidate.event_type, 0.0)
-        base = 0.5 * base + 0.5 * agreement
-    return round(min(max(base, 0.01), 0.99), 3)
+    return round(base, 3)
 
 
 def _speaker_actor(attribution: Attribution | None, index: ActorIndex) -> list[ActorRef]:
@@ -307,6 +311,23 @@ RELABEL_LEXICON_MAX = 0.1
 MODEL_EVENT_MIN = 0.8
 
 
+# Triggers whose type depends on what the sentence is about; the classifier may override them.
+# Clear verbs ("imposed sanctions", "slammed", "attacked") keep the lexicon's type.
+_AMBIGUOUS_TRIGGERS = frozenset(
+    {
+        "call", "hold", "fire", "strike", "claim", "back", "press", "free", "return", "share",
+        "restore", "ease", "lift", "target", "charge", "block", "mass", "station", "position",
+        "arm", "deliver", "supply", "provide", "offer", "accept", "settle", "seek", "demand",
+        "promise", "pledge", "vow", "warn", "suspend", "freeze", "withdraw", "release", "move", "fight", "clash", "welcome", "recognize", "recognise",
+        "support", "ask", "request", "invite", "talk", "discuss", "meet",
+    }
+)
+
+
+def _ambiguous(candidate: Candidate) -> bool:
+    return candidate.kind == "verb" and candidate.predicate.lemma_.lower() in _AMBIGUOUS_TRIGGERS
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head is not token and depth < 50:
@@ -338,7 +359,11 @@ def _apply_predictions(
                 key=lambda c: _depth(c.predicate),
                 default=None,
             )
-            if main is not None and prediction.probs.get(main.event_type, 0.0) <= RELABEL_LEXICON_MAX:
+            if (
+                main is not None
+                and _ambiguous(main)
+                and prediction.probs.get(main.event_type, 0.0) <= RELABEL_LEXICON_MAX
+            ):
                 found = [
                     dataclasses.replace(c, event_type=best, mode=prediction.mode, kind="model")
                     if c is main
