@@ -6,8 +6,9 @@ Every configuration codes the same articles (the first N of NEWS_JSONL, default
 ../shared/data/news/bbc_politics.jsonl) in chunks/partitions of the same size.
 Timing starts once every worker has loaded the pipeline and coded one warm-up
 chunk (the first parse in a process is slower), and ends when the last
-result is back in the client: local processes return article records, Dask
-workers return each partition's store rows as Parquet (what ``--dask`` merges).
+partition is turned into store rows in the client: local processes return article
+records that the client flattens into rows (as ``Store.write`` does), Dask workers
+flatten them and return each partition's rows as Parquet (what ``--dask`` merges).
 Pipeline loading and cluster start-up are not timed; they are paid once per worker.
 """
 
@@ -24,8 +25,9 @@ from pathlib import Path
 
 from tacitus.articles.readers import read_inputs
 from tacitus.pipeline import CoderConfig, default_coder
-from tacitus.records import Article
+from tacitus.records import Article, ArticleRecord, InputError
 from tacitus.runners import local
+from tacitus.store import shards
 
 DEFAULT_NEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news" / "bbc_politics.jsonl"
 
@@ -41,6 +43,12 @@ def _warm_dask(chunk: list[Article], config: CoderConfig) -> None:
     local.code_items(default_coder(config), chunk)
 
 
+def _rows(results: list[ArticleRecord | InputError]) -> int:
+    """Turn results into store rows, as ``Store.write`` does in the client in local mode."""
+    shards.table_rows(results, run_id="bench")
+    return len(results)
+
+
 def _timed(run: Callable[[], int]) -> tuple[float, int]:
     started = time.perf_counter()
     done = run()
@@ -51,14 +59,14 @@ def bench_local(chunks: list[list[Article]], config: CoderConfig, workers: int) 
     if workers == 1:
         coder = default_coder(config)
         local.code_items(coder, chunks[0])  # warm-up, not timed
-        seconds, _ = _timed(lambda: sum(len(local.code_items(coder, c)) for c in chunks))
+        seconds, _ = _timed(lambda: sum(_rows(local.code_items(coder, c)) for c in chunks))
         return seconds
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=local._init, initargs=(config,)) as pool:
         seen: set[int] = set()
         while len(seen) < workers:  # every worker has loaded the pipeline and coded a chunk
             seen.update(pool.map(_warm, [chunks[0]] * workers, chunksize=1))
-        seconds, _ = _timed(lambda: sum(len(r) for r in pool.imap(local._code_chunk, chunks)))
+        seconds, _ = _timed(lambda: sum(_rows(r) for r in pool.imap(local._code_chunk, chunks)))
     return seconds
 
 
