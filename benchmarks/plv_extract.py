@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument(
         "--oof",
         type=Path,
-        help="out-of-fold classifier logits (benchmarks/events_cv.py --save-merged): the classifier "
+        help="out-of-fold classifier logits (benchmarks/events_cv.py --save FILE, or --load the per-fold files --save FILE): the classifier "
         "in the loop then never saw the sentence it scores, so the figures are held out",
     )
     args = parser.parse_args()
