@@ -65,9 +65,17 @@ def test_event_with_place_date_and_attribution(page: Any, base_url: str, shoot: 
     import httpx
 
     events = httpx.get(base_url + "/api/events", params={"limit": 500}).json()["events"]
-    located = [e for e in events if e["location_name"] and e["date_value"]]
+    located = [
+        e for e in events if e["location_name"] and e["date_value"] and e["date_precision"] != "publication"
+    ]
     details = [httpx.get(base_url + f"/api/events/{e['id']}").json() for e in located]
-    richest = max(details, key=lambda d: len({s["kind"] for s in d["spans"]}))
+    richest = max(
+        details,
+        key=lambda d: (
+            {"date", "place", "source"} <= {s["kind"] for s in d["spans"]},
+            len({s["kind"] for s in d["spans"]}),
+        ),
+    )
     expected = {s["kind"] for s in richest["spans"]}
     assert {"trigger", "source", "date", "place", "evidence"} <= expected
     open_view(page, "event/" + richest["event"]["id"])
