@@ -131,3 +131,10 @@ def test_date_of_the_clause_not_of_an_embedded_clause(coder: Any) -> None:
         published="2022-01-22",
     )
     assert _one(events, "CONSULT")["date"]["value"] == "2022-01-21"
+
+
+def test_withdrawal_from_a_country(coder: Any) -> None:
+    events = _events(coder, "The United States completed its military withdrawal from Afghanistan on 30 August.")
+    event = _one(events, "RETREAT")
+    assert _codes(event["source"]) == ["USA"]
+    assert "AFG" not in _codes(event["source"])

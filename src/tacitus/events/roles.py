@@ -189,7 +189,7 @@ def nominal_roles(candidate: Candidate, index: ActorIndex) -> tuple[list[ActorRe
             found = actors_of(child, index)
             if found and not source:
                 source = found
-    by = _prep_objects(noun, frozenset({"by", "from"}))
+    by = _prep_objects(noun, frozenset({"by"}))
     if by:
         by_actors = _first_actors(by, index)
         if by_actors:
