@@ -62,7 +62,7 @@ def bench_local(chunks: list[list[Article]], config: CoderConfig, workers: int) 
         seconds, _ = _timed(lambda: sum(_rows(local.code_items(coder, c)) for c in chunks))
         return seconds
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=local._init, initargs=(config,)) as pool:
+    with context.Pool(workers, initializer=local._init, initargs=(config, local.worker_threads(workers))) as pool:
         seen: set[int] = set()
         while len(seen) < workers:  # every worker has loaded the pipeline and coded a chunk
             seen.update(pool.map(_warm, [chunks[0]] * workers, chunksize=1))
@@ -106,13 +106,15 @@ def main() -> int:
         print(f"  local-{workers}: {rates[f'local-{workers}']:6.2f} articles/s", flush=True)
     client, cluster = open_client("local", workers=2)  # as ``--dask local --dask-workers 2``
     with cluster, client:
-        client.register_plugin(_plugin(config))  # loads the pipeline on both workers
+        # loads the pipeline on both workers, each with its share of the cores for the classifier
+        client.register_plugin(_plugin(config, local.worker_threads(2)))
         client.run(_warm_dask, chunks[0], config)  # and codes a chunk on each, not timed
         rates["dask-2"] = len(articles) / bench_dask(client, chunks, config)
         print(f"  dask-2:  {rates['dask-2']:6.2f} articles/s", flush=True)
         cluster.scale(1)
         while len(client.scheduler_info()["workers"]) > 1:
             time.sleep(0.2)
+        # the remaining worker keeps the one classifier thread it was given as one of two
         rates["dask-1"] = len(articles) / bench_dask(client, chunks, config)
         print(f"  dask-1:  {rates['dask-1']:6.2f} articles/s", flush=True)
     print(f"ratios: dask-2/local-2 {rates['dask-2'] / rates['local-2']:.2f}, "

@@ -7,6 +7,7 @@ Needs only onnxruntime, tokenizers and numpy; the model is built by ``tacitus tr
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,10 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "model"
 _MODEL_FILE = "model.onnx"
 _TOKENIZER_FILE = "tokenizer.json"
 _LABELS_FILE = "labels.json"
+
+
+# Environment variable with the onnxruntime threads of the default classifier (default 2).
+THREADS_ENV = "TACITUS_CLASSIFIER_THREADS"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,9 @@ class EventClassifier:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
+        # Spinning worker threads burn the cores that other coding processes (local or Dask
+        # workers) need; without spinning several processes share the machine fairly.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         self._session: Any = ort.InferenceSession(
             str(model_dir / _MODEL_FILE), sess_options=opts, providers=["CPUExecutionProvider"]
@@ -88,7 +96,9 @@ class EventClassifier:
         """The packaged model, loaded once per process."""
         with cls._lock:
             if cls._default is None:
-                cls._default = cls(DEFAULT_MODEL_DIR)
+                # Worker processes that share the machine ask for fewer threads each.
+                threads = int(os.environ.get(THREADS_ENV, "2") or 2)
+                cls._default = cls(DEFAULT_MODEL_DIR, threads=max(1, threads))
             return cls._default
 
     def _ids(self, text: str) -> list[int]:

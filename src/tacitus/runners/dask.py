@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from tacitus.pipeline import CoderConfig, default_coder
 from tacitus.records import InputError
-from tacitus.runners.local import Item, code_items
+from tacitus.runners.local import Item, code_items, worker_threads
 from tacitus.store import shards
 
 if TYPE_CHECKING:
@@ -75,10 +75,17 @@ class _CoderPlugin:
 
     name = "tacitus-coder"
 
-    def __init__(self, config: CoderConfig) -> None:
+    def __init__(self, config: CoderConfig, classifier_threads: int | None = None) -> None:
         self.config = config
+        self.classifier_threads = classifier_threads
 
     def setup(self, worker: Any) -> None:
+        from tacitus.events.classifier import THREADS_ENV
+
+        # The classifier gets the worker's share of the cores: given for a local cluster, else
+        # one thread per task thread of the worker.
+        threads = self.classifier_threads or max(1, int(worker.state.nthreads))
+        os.environ[THREADS_ENV] = str(threads)
         default_coder(self.config)
 
     def teardown(self, worker: Any) -> None:
@@ -113,13 +120,13 @@ def open_client(address: str = "local", *, workers: int | None = None) -> tuple[
     return Client(cluster), cluster
 
 
-def _plugin(config: CoderConfig) -> Any:
+def _plugin(config: CoderConfig, classifier_threads: int | None = None) -> Any:
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class CoderPlugin(_CoderPlugin, WorkerPlugin):
         pass
 
-    return CoderPlugin(config)
+    return CoderPlugin(config, classifier_threads)
 
 
 def code_partitions(
@@ -188,7 +195,8 @@ def ingest_dask(
     cluster: Any = None
     try:
         client, cluster = open_client(dask.address, workers=dask.workers)
-        client.register_plugin(_plugin(config))
+        threads = worker_threads(_n_workers(client)) if cluster is not None else None
+        client.register_plugin(_plugin(config, threads))
         in_flight = dask.in_flight or 2 * _n_workers(client)
         items = _new_only(store, read_inputs(paths, options), report)
         results = code_partitions(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -20,8 +21,17 @@ Result = ArticleRecord | InputError
 _worker_coder: Coder | None = None
 
 
-def _init(config: CoderConfig) -> None:
+def worker_threads(workers: int) -> int:
+    """Classifier threads for each of ``workers`` processes sharing this machine."""
+    return max(1, (os.cpu_count() or 1) // max(1, workers))
+
+
+def _init(config: CoderConfig, classifier_threads: int | None = None) -> None:
     global _worker_coder
+    if classifier_threads is not None:
+        from tacitus.events.classifier import THREADS_ENV
+
+        os.environ[THREADS_ENV] = str(classifier_threads)
     _worker_coder = Coder(config)
 
 
@@ -60,7 +70,7 @@ def code_stream(
         return
     # spawn: a forked onnxruntime or spaCy state from the parent is not safe to reuse.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_init, initargs=(config,)) as pool:
+    with context.Pool(workers, initializer=_init, initargs=(config, worker_threads(workers))) as pool:
         # imap keeps input order and pulls the input lazily, a few chunks ahead.
         results: Iterator[Any] = pool.imap(_code_chunk, _chunks(items, chunk_size))
         for chunk_results in results:
