@@ -20,7 +20,6 @@ from tacitus.records import (
     CoderInfo,
     InputError,
     Mentions,
-    Span,
     TimeRef,
 )
 from tacitus.version import __version__
@@ -299,8 +298,3 @@ def _coding_error(article: Article, error: Exception) -> InputError:
 def default_coder(config: CoderConfig | None = None) -> Coder:
     """One coder per process and configuration."""
     return Coder(config)
-
-
-def text_span(text: str, start: int, end: int) -> Span:
-    """A span of ``text`` with its quoted text."""
-    return Span(text[start:end], start, end)

@@ -17,7 +17,6 @@ from typing import Any, Sequence
 import numpy as np
 
 from tacitus.errors import ModelNotFound
-from tacitus.events.classifier import DEFAULT_MODEL_DIR
 
 __all__ = [
     "PLOVER_TYPES",
