@@ -3,10 +3,6 @@
 # Extra arguments go to pytest, e.g. scripts/test.sh -m slow
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON="${PYTHON:-python3}"
-if [ ! -x .venv/bin/python ]; then
-    "$PYTHON" -m venv .venv
-fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test,serve,dask]'
+source scripts/venv.sh
+install_tacitus test,serve,dask
 exec .venv/bin/python -m pytest "$@"

@@ -18,6 +18,7 @@ from tacitus.records import (
     ArticleRecord,
     Attribution,
     CoderInfo,
+    Event,
     InputError,
     Mentions,
     TimeRef,
@@ -27,6 +28,8 @@ from tacitus.version import __version__
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from tacitus.events.detect import Candidate
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,8 @@ class Coder:
 
     def find_mentions(self, article: Article, doc: Doc) -> Found:
         """Actors, times, places and attributions of one parsed article."""
+        from tacitus.events.detect import find_candidates
+        from tacitus.events.lexicon import load_lexicon
         from tacitus.mentions.attributions import find_attributions
         from tacitus.mentions.places import find_places
         from tacitus.mentions.times import find_times
@@ -113,7 +118,10 @@ class Coder:
             times=tuple(times),
             attributions=tuple(attributions),
         )
-        return Found(article=article, doc=doc, published=published, mentions=mentions)
+        candidates = tuple(find_candidates(doc, load_lexicon()))
+        return Found(
+            article=article, doc=doc, published=published, mentions=mentions, candidates=candidates
+        )
 
     def classify(self, batch: Sequence[Found]) -> list[list[Any] | None]:
         """Event-type predictions for candidate sentences, batched across articles.
@@ -124,14 +132,10 @@ class Coder:
         """
         if self.classifier is None:
             return [None] * len(batch)
-        from tacitus.events.detect import find_candidates
-        from tacitus.events.lexicon import load_lexicon
-
-        lexicon = load_lexicon()
         wanted: list[tuple[int, int, str]] = []
         for i, found in enumerate(batch):
             starts = sorted(a.start for a in found.mentions.actors)
-            triggered = {c.sent_index for c in find_candidates(found.doc, lexicon)}
+            triggered = {c.sent_index for c in found.candidates}
             for j, sent in enumerate(found.doc.sents):
                 named = bisect.bisect_left(starts, sent.end_char) - bisect.bisect_left(
                     starts, sent.start_char
@@ -181,22 +185,9 @@ class Coder:
                 time=attach_time, place=place_for_span, attribution=attribution_for_span
             ),
             predictions=predictions,
+            candidates=found.candidates,
         )
-        return ArticleRecord(
-            id=article.id,
-            title=article.title,
-            published=article.published,
-            outlet=article.outlet,
-            url=article.url,
-            text=article.text,
-            text_sha256=text_sha256(article.text),
-            events=tuple(events),
-            mentions=mentions,
-            errors=(),
-            coder=self.info,
-            origin=article.origin,
-            external_id=article.external_id,
-        )
+        return self._record(article, events=tuple(events), mentions=mentions, errors=())
 
     @staticmethod
     def _with_speaker(attribution: Attribution, actors: Sequence[Any]) -> Attribution:
@@ -211,6 +202,16 @@ class Coder:
 
     def failed(self, article: Article, error: InputError) -> ArticleRecord:
         """A record for an article that could not be coded."""
+        return self._record(article, events=(), mentions=Mentions(), errors=(error,))
+
+    def _record(
+        self,
+        article: Article,
+        *,
+        events: tuple[Event, ...],
+        mentions: Mentions,
+        errors: tuple[InputError, ...],
+    ) -> ArticleRecord:
         return ArticleRecord(
             id=article.id,
             title=article.title,
@@ -219,9 +220,9 @@ class Coder:
             url=article.url,
             text=article.text,
             text_sha256=text_sha256(article.text),
-            events=(),
-            mentions=Mentions(),
-            errors=(error,),
+            events=events,
+            mentions=mentions,
+            errors=errors,
             coder=self.info,
             origin=article.origin,
             external_id=article.external_id,
@@ -279,6 +280,7 @@ class Found:
     doc: Doc
     published: dt.date | None
     mentions: Mentions
+    candidates: tuple[Candidate, ...]  # event triggers, found once for the classifier and the coder
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, Any
 
 from tacitus.articles.checks import DEFAULT_MAX_CHARS
 from tacitus.articles.readers import ReadOptions
 from tacitus.records import InputError
+from tacitus.query.filters import MODALITIES
 from tacitus.store.duck import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from tacitus.query.filters import EventFilter
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -42,3 +47,43 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 def report_error(error: InputError) -> None:
     """One line on stderr for an input that was not coded."""
     print(f"tacitus: skipped {error.input or '-'}: [{error.code}] {error.message}", file=sys.stderr)
+
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """The event filters shared by ``tacitus events`` and ``tacitus export``."""
+    parser.add_argument("--actor", help="country or IGO code on either side (USA, NATO ...)")
+    parser.add_argument("--source", help="country or IGO code of the source")
+    parser.add_argument("--target", help="country or IGO code of the target")
+    parser.add_argument("--sector", help="PLOVER sector on either side (GOV, MIL ...)")
+    parser.add_argument("--type", dest="event_type", help="PLOVER event type (ASSAULT ...)")
+    parser.add_argument("--mode", help="PLOVER mode")
+    parser.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4))
+    parser.add_argument(
+        "--modality",
+        choices=MODALITIES,
+        help="only events with this modality (factual = none of the others)",
+    )
+    parser.add_argument("--since", metavar="DATE", help="event date on or after (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="DATE", help="event date on or before (YYYY-MM-DD)")
+    parser.add_argument("--search", dest="text", help="text in the evidence sentence")
+
+
+def event_filter(args: argparse.Namespace, **paging: Any) -> EventFilter:
+    """The EventFilter that the options of add_filter_options describe."""
+    from tacitus.query.filters import EventFilter
+
+    return EventFilter(
+        actor=args.actor,
+        source=args.source,
+        target=args.target,
+        sector=args.sector,
+        event_type=args.event_type,
+        mode=args.mode,
+        quad_class=args.quad_class,
+        modality=args.modality,
+        since=args.since,
+        until=args.until,
+        text=args.text,
+        **paging,
+    )

@@ -208,6 +208,7 @@ def code_events(
     attachers: Attachers = Attachers(),
     predictions: Sequence[TypePrediction | None] | None = None,
     lexicon: Lexicon | None = None,
+    candidates: Sequence[Candidate] | None = None,
 ) -> list[Event]:
     """All events in a parsed article, in text order."""
     lexicon = lexicon or load_lexicon()
@@ -215,7 +216,7 @@ def code_events(
     sentences = list(doc.sents)
     events: list[Event] = []
     seen: set[tuple[int, int]] = set()
-    candidates = list(find_candidates(doc, lexicon))
+    candidates = list(find_candidates(doc, lexicon) if candidates is None else candidates)
     if predictions:
         candidates = _apply_predictions(candidates, sentences, predictions)
     for candidate in candidates:

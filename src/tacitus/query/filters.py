@@ -11,7 +11,8 @@ from tacitus.errors import QueryError
 from tacitus.records import EVENT_TYPES
 
 MAX_LIMIT = 10_000
-MODALITIES = ("factual", "negated", "hypothetical", "future", "claimed", "denied")
+MODALITY_FLAGS = ("negated", "hypothetical", "future", "claimed", "denied")
+MODALITIES = ("factual",) + MODALITY_FLAGS
 SORTS = {
     "date": "coalesce(e.event_date, e.published) {dir} NULLS LAST, e.id",
     "published": "e.published {dir} NULLS LAST, e.id",

@@ -12,13 +12,20 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from tacitus.errors import QueryError
-from tacitus.query.filters import EVENT_COLUMNS, MODALITIES, EventFilter, count_sql, events_sql, where_clause
+from tacitus.query.filters import (
+    EVENT_COLUMNS,
+    MODALITIES,
+    MODALITY_FLAGS,
+    EventFilter,
+    count_sql,
+    events_sql,
+    where_clause,
+)
 from tacitus.records import EVENT_TYPES
 
 if TYPE_CHECKING:
     import duckdb
 
-MODALITY_FLAGS = ("negated", "hypothetical", "future", "claimed", "denied")
 QUAD_LABELS = {
     1: "verbal cooperation",
     2: "material cooperation",
