@@ -58,6 +58,10 @@ def time_tacitus(texts: list[str], workers: int, classifier: bool) -> tuple[floa
 def stage_split(texts: list[str]) -> dict[str, float]:
     """Seconds per stage on the same texts in one process: parse, then each stage on the docs."""
     from tacitus.events.coder import Attachers, Context, code_events
+    from tacitus.events.detect import find_candidates
+    from tacitus.events.lexicon import load_lexicon
+    from tacitus.pipeline import Found
+    from tacitus.records import Mentions
     from tacitus.mentions.attributions import attribution_for_span, find_attributions
     from tacitus.mentions.places import find_places, place_for_span
     from tacitus.mentions.times import attach_time, find_times
@@ -82,10 +86,20 @@ def stage_split(texts: list[str]) -> dict[str, float]:
     t = time.perf_counter()
     attributions = [find_attributions(doc) for doc in docs]
     split["attributions"] = time.perf_counter() - t
+    t = time.perf_counter()
+    triggers = [tuple(find_candidates(doc, load_lexicon())) for doc in docs]
+    split["triggers"] = time.perf_counter() - t
     predictions: list[object] = [None] * len(docs)
     if coder.classifier is not None:
+        # The pipeline's own selection of candidate sentences, batched across the articles.
+        found = [
+            Found(make_article(doc.text, origin=str(i), options=ReadOptions()), doc, None,
+                  Mentions(tuple(actors[i]), tuple(places[i]), tuple(times[i]), tuple(attributions[i])),
+                  triggers[i])
+            for i, doc in enumerate(docs)
+        ]
         t = time.perf_counter()
-        predictions = [coder.classifier.predict([s.text for s in doc.sents]) for doc in docs]
+        predictions = coder.classify(found)
         split["classifier"] = time.perf_counter() - t
     t = time.perf_counter()
     for i, doc in enumerate(docs):
@@ -94,6 +108,7 @@ def stage_split(texts: list[str]) -> dict[str, float]:
             Context(f"a{i}", actors[i], times[i], places[i], attributions[i]),
             attachers=Attachers(attach_time, place_for_span, attribution_for_span),
             predictions=predictions[i],  # type: ignore[arg-type]
+            candidates=triggers[i],
         )
     split["events"] = time.perf_counter() - t
     return split
