@@ -10,6 +10,7 @@ partition is turned into store rows in the client: local processes return articl
 records that the client flattens into rows (as ``Store.write`` does), Dask workers
 flatten them and return each partition's rows as Parquet (what ``--dask`` merges).
 Pipeline loading and cluster start-up are not timed; they are paid once per worker.
+Local workers are spawned processes, as ``tacitus ingest --workers N`` runs them.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ def bench_local(chunks: list[list[Article]], config: CoderConfig, workers: int) 
         local.code_items(coder, chunks[0])  # warm-up, not timed
         seconds, _ = _timed(lambda: sum(_rows(local.code_items(coder, c)) for c in chunks))
         return seconds
-    context = multiprocessing.get_context("fork")
+    # spawned, as ``tacitus ingest --workers N`` starts them: a forked worker would share the
+    # pipeline the parent loaded for local-1, which no real run has.
+    context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=local._init, initargs=(config, local.worker_threads(workers))) as pool:
         seen: set[int] = set()
         while len(seen) < workers:  # every worker has loaded the pipeline and coded a chunk
