@@ -124,12 +124,16 @@ def test_no_locative_no_location(nlp: Any) -> None:
     assert place_for_span(places, doc, 0, len(text)) is None
 
 
-def test_demonyms_only_on_request(nlp: Any) -> None:
+def test_demonyms_are_places_of_their_own_kind(nlp: Any) -> None:
     text = "Chinese and Russian warships sailed near Japan."
-    _, places = _places(nlp, text)
+    doc, places = _places(nlp, text)
+    assert {(p.text, p.country, p.kind) for p in places} == {
+        ("Chinese", "CHN", "demonym"), ("Russian", "RUS", "demonym"), ("Japan", "JPN", "toponym")
+    }
+    # An adjective is never where the event happened.
+    assert place_for_span(places, doc, 0, len(text)).text == "Japan"
+    _, places = _places(nlp, text, demonyms=False)
     assert [p.text for p in places] == ["Japan"]
-    _, places = _places(nlp, text, demonyms=True)
-    assert {p.country for p in places} == {"CHN", "RUS", "JPN"}
 
 
 @pytest.mark.shared_data

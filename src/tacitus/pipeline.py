@@ -108,9 +108,8 @@ class Coder:
         published = _parse_date(article.published)
         actors = self.resolver.find_actors(doc, published)
         times = find_times(article.text, published, doc=doc)
-        places = find_places(
-            doc, exclude=[(a.start, a.end) for a in actors], gazetteer=self.gazetteer
-        )
+        # Every place mention, actors' included: "Beijing" said is still a toponym.
+        places = find_places(doc, gazetteer=self.gazetteer)
         attributions = [self._with_speaker(a, actors) for a in find_attributions(doc)]
         mentions = Mentions(
             actors=tuple(actors),

@@ -66,7 +66,13 @@ class ActorRef:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A toponym resolved against the gazetteer."""
+    """A place mention resolved against the gazetteer.
+
+    ``kind`` is "toponym" (a place name), "demonym" (an adjective or people noun
+    such as "Japanese", resolved to its country or region) or "approximate" (a
+    local name the gazetteer lacks, placed at the article's main town, with
+    ``name`` and ``geonameid`` null).
+    """
 
     text: str
     start: int
@@ -77,6 +83,7 @@ class Place:
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
+    kind: str = "toponym"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -34,6 +34,9 @@ from tacitus.records import Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# Place.kind values.
+TOPONYM, DEMONYM, APPROXIMATE = "toponym", "demonym", "approximate"
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are not toponyms even when the gazetteer knows them ("Jackson", "New York Times").
 BLOCKING_LABELS = frozenset(
@@ -101,17 +104,17 @@ def find_places(
     *,
     exclude: Sequence[tuple[int, int]] = (),
     gazetteer: Gazetteer | None = None,
-    demonyms: bool = False,
-    approximate: bool = False,
+    demonyms: bool = True,
+    approximate: bool = True,
 ) -> list[Place]:
-    """Toponyms in ``doc``, resolved, in text order.
+    """Place mentions in ``doc``, resolved, in text order.
 
-    ``exclude`` holds char spans already taken (actors such as "Beijing" used for
-    the government); toponyms overlapping them are skipped. With ``demonyms``,
-    adjectives such as "Chinese" are returned too, resolved to their country.
-    With ``approximate``, names the gazetteer lacks ("Frenchmen Street") get the
+    ``exclude`` holds char spans already taken; mentions overlapping them are
+    skipped. With ``demonyms``, adjectives and people nouns such as "Chinese"
+    are returned too, resolved to their country (``kind`` "demonym"). With
+    ``approximate``, names the gazetteer lacks ("Frenchmen Street") get the
     country, admin1 and coordinates of the article's main town, with no name or
-    geonameid to show that they are an estimate.
+    geonameid to show that they are an estimate (``kind`` "approximate").
     """
     gaz = gazetteer or Gazetteer.default()
     mentions = _detect(doc, gaz, exclude, demonyms)
@@ -127,7 +130,7 @@ def find_places(
                 f = gaz.entry(focus)
                 places.append(
                     Place(text=m.text, start=m.start, end=m.end, country=f.country, admin1=f.admin1,
-                          lat=f.lat, lon=f.lon)
+                          lat=f.lat, lon=f.lon, kind=APPROXIMATE)
                 )
             continue
         e = gaz.entry(m.choice)
@@ -135,6 +138,7 @@ def find_places(
             Place(
                 text=m.text, start=m.start, end=m.end, name=e.name, geonameid=e.geonameid,
                 country=e.country, admin1=e.admin1, lat=e.lat, lon=e.lon,
+                kind=DEMONYM if m.source == "demonym" else TOPONYM,
             )
         )
     return places
@@ -150,11 +154,12 @@ def _focus(mentions: list[_Mention], gaz: Gazetteer) -> int | None:
 
 
 def place_for_span(places: Sequence[Place], doc: Doc, start: int, end: int) -> Place | None:
-    """The place a clause spanning [start, end) happens at: a toponym inside it
-    governed by a locative preposition ("in Tokyo", "near Taiwan's airspace")."""
+    """The place a clause spanning [start, end) happens at: a toponym (never a
+    demonym or approximate place) inside it governed by a locative preposition ("in Tokyo", "near Taiwan's airspace")."""
     parsed = doc.has_annotation("DEP")
     for place in places:
-        if place.start < start or place.end > end:
+        # "Japanese" or a street placed at the main town is not where an event happened.
+        if place.kind != TOPONYM or place.start < start or place.end > end:
             continue
         token = _token_at(doc, place.start)
         if token is None:
