@@ -27,6 +27,16 @@ ELITE = "ELI"
 # Sectors whose former members PLOVER codes as elites (FORMER_MINISTER, RETIRED_GENERAL...).
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI"})
 FILLER = frozenset({"'s", "’s", "'", "-", "–", "of", "the"})
+# Titles that, before a name the base lacks and with no country in sight, are American usage:
+# British and other secretaries carry a portfolio ("Defence Secretary"), senators elsewhere a country.
+US_TITLES = frozenset({
+    "secretary", "deputy secretary", "under secretary", "undersecretary", "assistant secretary",
+    "senator", "sen.", "rep.", "congressman", "congresswoman", "speaker of the house",
+})
+# Nouns that say nothing of who someone is: alone, PLOVER codes them as unknown (UNK).
+VAGUE = frozenset({"man", "men", "person", "persons", "individual", "individuals", "occupier", "occupiers",
+                   "group", "groups", "member", "members"})
+UNKNOWN = "UNK"
 
 
 def unit_kind(entities: list[Entity]) -> str:
@@ -37,7 +47,8 @@ def unit_kind(entities: list[Entity]) -> str:
     return kinds[0]
 
 
-def chunk_units(doc: Doc, units: list[Unit], when: dt.date) -> list[Chunk]:
+def chunk_units(doc: Doc, units: list[Unit], when: dt.date, *, bare: bool = False) -> list[Chunk]:
+    """Adjacent units joined into resolved mentions; ``bare`` for a phrase known to name an actor."""
     chunks: list[Chunk] = []
     current: list[Unit] = []
     parsed = _parsed(doc)
@@ -51,7 +62,7 @@ def chunk_units(doc: Doc, units: list[Unit], when: dt.date) -> list[Chunk]:
     def flush() -> None:
         if current:
             chunk = Chunk(list(current), current[0].start, current[-1].end)
-            if resolve_chunk(chunk, when, doc):
+            if resolve_chunk(chunk, when, doc, bare=bare):
                 chunks.append(chunk)
             current.clear()
 
@@ -109,8 +120,12 @@ def sector_of(unit: Unit) -> str | None:
     return entity.sector if entity else unit.sector
 
 
-def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
-    """Fill country, sector and name; False when the chunk is not an actor."""
+def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) -> bool:
+    """Fill country, sector and name; False when the chunk is not an actor.
+
+    ``bare``: the phrase is given as an actor ("students", "Labour leader"), so nouns that
+    need a country in running text stand alone.
+    """
     units = chunk.units
     kinds = [u.kind for u in units]
     modifiers = [u for u in units if u.kind in MODIFIER_KINDS or u.kind == "demonym"]
@@ -161,6 +176,10 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
         if titles:
             sector = _head_sector(titles, modifiers, when)
             chunk.sector = _former(sector) if former else sector
+            if chunk.country is None and chunk.igo is None:
+                title = " ".join(token_texts(doc, titles[0].start, titles[-1].end)).lower()
+                if title in US_TITLES:
+                    chunk.country = "USA"
         return True
 
     if not sectors:
@@ -198,12 +217,15 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc) -> bool:
     uses = {u.entity.use for u in sectors if u.entity}
     if uses <= {"title", "smod"}:
         return False  # a title with no name after it ("General" in "General Motors")
-    if head.entity and head.entity.use in ("weak", "tail", "role") and not modifiers and "smod" not in uses:
+    if head.entity and head.entity.use in ("weak", "tail", "role") and not modifiers and "smod" not in uses \
+            and not (bare and head.entity.use != "tail"):
         if not (head.entity.use == "tail" and len(sectors) > 1) and not (
             head.entity.use == "weak" and _before_named_place(doc, chunk.end)
         ):
             return False
     sector = _head_sector(sectors, modifiers, when)
+    if bare and not modifiers and len(sectors) == 1 and doc[head.end - 1].lower_ in VAGUE:
+        sector = UNKNOWN  # "two men", "occupiers"
     chunk.sector = _former(sector) if former else sector
     if modifiers and modifiers[0].kind == "org" and modifiers[0].entity is not None:
         chunk.name = modifiers[0].entity.name
@@ -219,6 +241,10 @@ def _head_sector(sectors: list[Unit], modifiers: list[Unit], when: dt.date) -> s
     """The sector of the head noun; generic heads ("spokesman") defer to what precedes them."""
     heads = [u for u in sectors if u.entity is None or u.entity.use != "tail"] or sectors
     head = heads[-1]
+    if sector_of(head) in ("CVL", "SOC") and any(
+        u.entity is not None and u.entity.use == "smod" and u.entity.sector == "OPP" for u in heads[:-1]
+    ):
+        return "OPP"  # "anti-government protesters", "pro-democracy activists"
     if head.entity is not None and head.entity.use in ("generic", "role"):
         before = [u for u in heads[:-1] if u.entity is not None and u.entity.use not in ("generic", "role")]
         if before:

@@ -109,6 +109,35 @@ class PhraseIndex:
                 i += 1
         return units
 
+    def add_places_before_agents(self, doc: Doc, units: list[Unit], *, tagged: bool) -> list[Unit]:
+        """ "Dehli police": a town the parser did not tag, just before a sector noun, gives its country."""
+        out: list[Unit] = []
+        last_end = 0
+        for unit in units:
+            entity = unit.entity
+            if (
+                unit.kind == "sector" and entity is not None and entity.use not in ("title", "smod", "tail")
+                and unit.start > last_end
+            ):
+                for size in (2, 1):
+                    start = unit.start - size
+                    if start < last_end:
+                        continue
+                    tokens = [doc[i] for i in range(start, unit.start)]
+                    if not all(t.is_alpha and t.is_title for t in tokens):
+                        continue
+                    if tagged and not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") for t in tokens):
+                        continue
+                    code = self._city_countries().city(" ".join(t.text for t in tokens))
+                    if code:
+                        name = " ".join(t.text for t in tokens)
+                        out.append(Unit(start, unit.start, "city", [Entity("city", name, country=code, sector="GOV")],
+                                        sector="GOV"))
+                        break
+            out.append(unit)
+            last_end = unit.end
+        return out
+
     def _new_org(
         self, doc: Doc, start: int, end: int, sector: str | None, *, kind: str = "new_org", country: str | None = None
     ) -> Unit:

@@ -42,6 +42,24 @@ if TYPE_CHECKING:
 
 __all__ = ["ActorResolver", "Chunk", "Unit"]
 
+# A bare pronoun is someone unknown (UNK); a bare time word is not an actor at all (JNK, as
+# PLOVER marks junk), which tells a caller of ``lookup`` the phrase was read and rejected.
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "you", "someone", "somebody"})
+TIME_WORDS = frozenset({
+    "yesterday", "today", "tomorrow", "tonight", "now", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "week", "weekend", "month", "year", "morning", "evening", "night",
+})
+
+
+def _not_named(name: str) -> ActorRef | None:
+    """What a phrase with no known actor in it is: an unknown person, junk, or nothing."""
+    words = name.lower().split()
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return ActorRef(name, 0, len(name), None, None, None, "UNK", None)
+    if words and all(w in TIME_WORDS or w in ("last", "next", "this", "on") for w in words) and words[-1] in TIME_WORDS:
+        return ActorRef(name, 0, len(name), None, None, None, "JNK", None)
+    return None
+
 
 class ActorResolver:
     """Resolves actor mentions against the knowledge base; build once, use for every article."""
@@ -82,18 +100,19 @@ class ActorResolver:
         if entities:
             unit = Unit(0, len(key), unit_kind(entities), entities)
             chunk = Chunk([unit], 0, len(key))
-            if resolve_chunk(chunk, when, doc) or unit.kind == "adjective":
+            if resolve_chunk(chunk, when, doc, bare=True) or unit.kind == "adjective":
                 if unit.kind == "adjective" and unit.entity is not None:
                     chunk.country = unit.entity.country
                 return ActorRef(
                     name, 0, len(name), chunk.name, chunk.country, chunk.igo, chunk.sector, chunk.wikidata
                 )
         units = self.index.match(doc, [t.text for t in doc], tagged=False)
+        units = self.index.add_places_before_agents(doc, units, tagged=False)
         if not units:
-            return None
-        chunks = chunk_units(doc, units, when)
+            return _not_named(name)
+        chunks = chunk_units(doc, units, when, bare=True)
         if not chunks:
-            return None
+            return _not_named(name)
         best = max(chunks, key=lambda c: c.end - c.start)
         start = doc[best.start].idx
         end = doc[best.end - 1].idx + len(doc[best.end - 1].text)
@@ -109,6 +128,7 @@ class ActorResolver:
         texts = [t.text for t in doc]
         units = self.index.match(doc, texts, tagged=True)
         units = self.index.add_entities(doc, units)
+        units = self.index.add_places_before_agents(doc, units, tagged=True)
         chunks = chunk_units(doc, units, when)
         for chunk in chunks:
             chunk.is_place = is_place(doc, chunk)
