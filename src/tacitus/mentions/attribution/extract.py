@@ -85,11 +85,17 @@ def _verbal(
 ) -> Attribution | None:
     if any(c.dep_ in _PASSIVE for c in children(verb)):
         return _passive(doc, verb, judge, trace)
-    subject = _subject(verb)
+    subject = _subject(verb, quotes)
     if subject is None:
         subject = _inverted_speaker(verb, quotes)
     if subject is None:
         return None
+    if in_quote(quotes, subject):
+        # The parser took a word of the quotation for the subject: the speaker
+        # is the phrase between the quotation and the verb.
+        subject = _speaker_after_quote(verb, quotes)
+        if subject is None:
+            return None
     cue_tokens = _cue_tokens(verb, subject)
     cue = token_span(doc, cue_tokens)
     content = _content(doc, verb, subject, cue_tokens, quotes)
@@ -135,10 +141,15 @@ def _passive(
     return att
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
-    for child in children(verb):
-        if child.dep_ in _SUBJECTS:
-            return child
+def _subject(verb: Token, quotes: QuoteIndex, depth: int = 0) -> Token | None:
+    subjects = [c for c in children(verb) if c.dep_ in _SUBJECTS]
+    if len(subjects) == 1:
+        return subjects[0]
+    if subjects:
+        # '"A, B," Mr. Trump said' and "X get nervous, said Christine Link" parse with two
+        # subjects: the speaker is the one outside quotations nearest the verb.
+        outside = [c for c in subjects if not in_quote(quotes, c)] or subjects
+        return min(outside, key=lambda c: abs(c.i - verb.i))
     if depth >= 3:
         return None
     head = verb.head
@@ -149,7 +160,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return head
     # "... by saying that ...": the subject of the verb the preposition hangs on.
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        return _subject(head.head, depth + 1)
+        return _subject(head.head, quotes, depth + 1)
     if head.pos_ not in ("VERB", "AUX"):
         return None
     # A coordinated or participial verb shares its head's subject:
@@ -161,8 +172,25 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     ):
         if any(c.dep_ in _PASSIVE for c in children(head)):
             return None
-        return _subject(head, depth + 1)
+        return _subject(head, quotes, depth + 1)
     return None
+
+
+def _speaker_after_quote(verb: Token, quotes: QuoteIndex) -> Token | None:
+    """The head of the words between a closing quotation and ``verb``, if they are a noun phrase."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head == verb and doc[i].dep_ in _CUE_INSIDE:
+        i -= 1
+    gap: list[Token] = []
+    while i >= 0 and not doc[i].is_punct and not doc[i].is_space and not in_quote(quotes, doc[i]):
+        gap.append(doc[i])
+        i -= 1
+    if not gap or len(gap) > 8 or i < 0 or quotes.ending_before(gap[-1].idx) is None:
+        return None
+    ids = {t.i for t in gap}
+    heads = [t for t in gap if t.head.i not in ids and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return heads[-1] if heads else None
 
 
 def _inverted_speaker(verb: Token, quotes: QuoteIndex) -> Token | None:
@@ -264,16 +292,44 @@ def _content(
         span = fit_quotes(doc, span, quotes)
     else:
         span = _adjacent_quote(doc, verb, subject, cue_tokens, quotes)
+    if span is None and lemma in SAY_LIKE:
+        span = _host_clause(doc, verb, subject, cue_tokens)
+        if span is not None:
+            span = fit_quotes(doc, span, quotes)
     if span is None:
         return None
     return Span(doc_text(doc)[span[0] : span[1]], span[0], span[1])
+
+
+def _host_clause(doc: Doc, verb: Token, subject: Token, cue_tokens: list[Token]) -> tuple[int, int] | None:
+    """What a cue set off by commas reports: "X get nervous, said Y", "The bill, she said, is ...",
+    "As Y noted, X ..." (the clause the cue hangs on, or the words before an inverted cue)."""
+    cue_ids = {t.i for t in cue_tokens} | {t.i for t in subject.subtree}
+    left = [c for c in children(verb) if c.i < verb.i and c.i not in cue_ids and c.dep_ not in _NOT_CONTENT]
+    left += [c for c in children(verb) if c.i < verb.i and c.dep_ in ("nsubj", "nsubjpass") and c is not subject]
+    if left and subject.i > verb.i:
+        return trim_tokens(doc, [t for c in left for t in c.subtree])
+    if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or verb.head is verb:
+        return None
+    lo = min(subject.left_edge.i, cue_tokens[0].i)
+    if lo == 0 or doc[lo - 1].text not in (",", "\u2014", "--") and not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in children(verb)
+    ):
+        return None
+    head = verb.head
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in children(verb)):
+        # "As The Atlantic noted, trust is collapsing": the clause without the aside.
+        skip = {t.i for t in verb.subtree}
+        return trim_tokens(doc, [t for t in head.subtree if t.i not in skip])
+    return trim_tokens(doc, list(head.subtree))
 
 
 def _adjacent_quote(
     doc: Doc, verb: Token, subject: Token, cue_tokens: list[Token], quotes: QuoteIndex
 ) -> tuple[int, int] | None:
     """A quotation just before the speaker ('"...," she said') or just after the cue ('said: "..."')."""
-    first = min(subject.i, cue_tokens[0].i)
+    # The speaker's whole phrase sits between the quotation and the cue ('"...," Freddy Ortega said').
+    first = min(subject.left_edge.i, subject.i, cue_tokens[0].i)
     before = quotes.ending_before(doc[first].idx)
     # '"We won." Trump said' is not news style: a full stop inside ends the quote's sentence.
     if before is not None and doc_text(doc)[before.start : before.end].rstrip("\"'\u201d\u2019 ")[-1:] != ".":

@@ -38,9 +38,17 @@ def after_breaks(tokens: list[Token], anchor: Token) -> list[Token]:
     """Drop what precedes a paragraph break or a dateline dash before the anchor ("MACAU (Reuters) - X")."""
     cut = -1
     for t in tokens:
-        if t.i < anchor.i and (("\n" in t.text and t.is_space) or t.text in _DASHES):
+        if t.i < anchor.i and (("\n" in t.text and t.is_space) or (t.text in _DASHES and _spaced(t))):
             cut = t.i
     return [t for t in tokens if t.i > cut] or [anchor]
+
+
+def _spaced(dash: Token) -> bool:
+    """A dash set off by spaces: a dateline or an aside, not a hyphen inside a word ("front-runner")."""
+    text = doc_text(dash.doc)
+    before = text[dash.idx - 1 : dash.idx]
+    after = text[dash.idx + len(dash.text) : dash.idx + len(dash.text) + 1]
+    return dash.text != "-" or before.isspace() or after.isspace() or not before or not after
 
 
 def contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
