@@ -74,8 +74,19 @@ _PERSON_MIN_POPULATION = 5000
 _PERSON_ALONE_MIN_POPULATION = 200000
 _NORP_MIN_POPULATION = 20000
 _AFTER_PREP_MIN_POPULATION = 1000
+# How much the other names in a town's state and country count towards the main town.
+_FOCUS_ADMIN1 = 0.5
+_FOCUS_COUNTRY = 0.25
+_LOCAL_GAP = 3  # tokens between an unknown name and a town that places it
 _THOROUGHFARES = frozenset({"street", "avenue", "road", "boulevard", "lane", "drive", "estate", "plaza",
                             "square", "racecourse", "stadium", "castle", "park"})
+# Head nouns of buildings and sites: an organisation named so is usually also a place
+# ("Altnagelvin Hospital", "New Bilibid Prison", "Stonewall Golf Club").
+_FACILITIES = frozenset({"hospital", "centre", "center", "church", "cathedral", "mosque", "temple", "chapel",
+                         "prison", "jail", "hall", "college", "university", "school", "academy", "campus",
+                         "library", "plantation", "cottage", "club", "complex", "mall", "airport", "station",
+                         "stadium", "arena", "hotel", "inn", "tower", "museum", "cemetery", "market", "port",
+                         "harbour", "harbor", "base", "camp", "village", "house", "area", "gateway"})
 _STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard", "lane",
                            "drive", "way", "centre", "center", "college", "chapel", "castle", "hall", "building",
                            "tower", "plaza", "stadium", "arena", "school", "academy", "hotel", "mall"})
@@ -121,13 +132,14 @@ def find_places(
     _link_pairs(doc, mentions, gaz)
     _resolve(mentions, gaz)
     focus = _focus(mentions, gaz) if approximate else None
+    local = _local_towns(mentions, gaz) if focus is not None else {}
     places = []
-    for m in mentions:
+    for k, m in enumerate(mentions):
         if m.choice is None:
             if focus is None:
                 places.append(Place(text=m.text, start=m.start, end=m.end))
             else:
-                f = gaz.entry(focus)
+                f = gaz.entry(local.get(k, focus))
                 places.append(
                     Place(text=m.text, start=m.start, end=m.end, country=f.country, admin1=f.admin1,
                           lat=f.lat, lon=f.lon, kind=APPROXIMATE)
@@ -144,13 +156,65 @@ def find_places(
     return places
 
 
+def _local_towns(mentions: list[_Mention], gaz: Gazetteer) -> dict[int, int]:
+    """For each unresolved mention, a resolved town named right beside it
+    ("the Bambino Gesu Hospital in Rome", "Derry's Altnagelvin Hospital")."""
+    out: dict[int, int] = {}
+    for k, m in enumerate(mentions):
+        if m.choice is not None:
+            continue
+        near = [
+            (gap, o.choice) for o in mentions
+            if o.choice is not None and o.source != "demonym" and gaz.kind[o.choice] == CITY
+            and 0 < (gap := max(o.first_token - m.last_token, m.first_token - o.last_token)) <= _LOCAL_GAP
+        ]
+        if near:
+            out[k] = min(near)[1]
+    return out
+
+
 def _focus(mentions: list[_Mention], gaz: Gazetteer) -> int | None:
-    """The article's main town: the most often named resolved city."""
-    counts: dict[int, int] = defaultdict(int)
+    """The article's main town: the resolved city named most often, counting the
+    other names in its state and country for it ("Gainesville" among Virginia
+    towns beats a house model named after an English village). When the
+    article's main country has no town, its most-named state or the country."""
+    countries: dict[str, float] = defaultdict(float)
+    admin1s: dict[tuple[str | None, str], float] = defaultdict(float)
+    cities: dict[int, int] = defaultdict(int)
+    areas: dict[int, int] = defaultdict(int)
+    admin1 = gaz.columns["admin1"]
     for m in mentions:
-        if m.choice is not None and gaz.kind[m.choice] == CITY:
-            counts[m.choice] += 1
-    return max(counts, key=lambda c: (counts[c], gaz.population[c])) if counts else None
+        c = m.choice
+        if c is None:
+            continue
+        country = gaz.country_of[c]
+        if country:
+            countries[country] += 0.5 if m.source == "demonym" else 1.0
+        if admin1[c]:
+            admin1s[(country, admin1[c])] += 1.0
+        if gaz.kind[c] == CITY:
+            cities[c] += 1
+        elif country and m.source != "demonym":
+            areas[c] += 1
+    if not countries:
+        return None
+
+    def city_score(c: int) -> tuple[float, int]:
+        country = gaz.country_of[c]
+        # The other names in the town's state: the town's own mentions are counted once.
+        own = admin1s.get((country, admin1[c]), 0.0) - cities[c] if admin1[c] else 0.0
+        return cities[c] + _FOCUS_ADMIN1 * own + _FOCUS_COUNTRY * countries.get(country or "", 0.0), gaz.population[c]
+
+    top = max(countries.values())
+    best = max(cities, key=city_score) if cities else None
+    if best is not None and countries.get(gaz.country_of[best] or "", 0.0) * 2 >= top:
+        return best
+    # No town in the main country: its most-named state or region, else the country itself.
+    main = max(countries, key=lambda k: countries[k])
+    inside = [a for a in areas if gaz.country_of[a] == main and gaz.kind[a] != COUNTRY]
+    if inside:
+        return max(inside, key=lambda a: areas[a])
+    return gaz.country_entry.get(main, best)
 
 
 def place_for_span(places: Sequence[Place], doc: Doc, start: int, end: int) -> Place | None:
@@ -336,7 +400,11 @@ def _misfiled(
         m.candidates = ()
         return m
     if not pool and label == "ORG":
-        return _inside_org(toks, first, last, gaz, demonyms)
+        inner = _inside_org(toks, first, last, gaz, demonyms)
+        if inner is None and last - first > 1 and words[last - 1].lower() in _FACILITIES:
+            m.candidates = ()  # a building the gazetteer lacks: placed at the main town
+            return m
+        return inner
     if not pool:
         return None
     if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
