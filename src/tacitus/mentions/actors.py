@@ -51,14 +51,37 @@ TIME_WORDS = frozenset({
 })
 
 
+MIN_TOWN = 1000  # smaller places share their names with too many people and things
+
+
 def _not_named(name: str) -> ActorRef | None:
-    """What a phrase with no known actor in it is: an unknown person, junk, or nothing."""
+    """What a phrase with no known actor in it is: an unknown person, a town, junk, or nothing."""
     words = name.lower().split()
     if len(words) == 1 and words[0] in PRONOUNS:
         return ActorRef(name, 0, len(name), None, None, None, "UNK", None)
+    if words and all(w[:1].isupper() for w in name.split()) and len(words) <= 3:
+        town = _town(name)
+        if town is not None:
+            return town
     if words and all(w in TIME_WORDS or w in ("last", "next", "this", "on") for w in words) and words[-1] in TIME_WORDS:
         return ActorRef(name, 0, len(name), None, None, None, "JNK", None)
     return None
+
+
+def _town(name: str) -> ActorRef | None:
+    """A town or province named alone stands for its people (CVL), as PLOVER codes a bare place."""
+    from tacitus.mentions.gazetteer import ADMIN1, CITY, Gazetteer, name_key
+
+    # The place's own name only, not one of its alternates: "He" is an alternate name of a town.
+    key = name_key(name)
+    entries = [
+        e for e in Gazetteer.default().lookup(name)
+        if e.country and e.kind in (CITY, ADMIN1) and e.population >= MIN_TOWN and name_key(e.name) == key
+    ]
+    if not entries:
+        return None
+    best = max(entries, key=lambda e: e.population)
+    return ActorRef(name, 0, len(name), best.name, best.country, None, "CVL" if best.kind == CITY else None, None)
 
 
 class ActorResolver:
