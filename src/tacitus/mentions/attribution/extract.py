@@ -171,7 +171,9 @@ def _subject(verb: Token, quotes: QuoteIndex, depth: int = 0) -> Token | None:
         or (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in children(verb)))
     ):
         if any(c.dep_ in _PASSIVE for c in children(head)):
-            return None
+            # "Mr. Trump was forced into damage control and said ...": the passive subject speaks.
+            patients = [c for c in children(head) if c.dep_ == "nsubjpass"]
+            return patients[0] if patients and verb.dep_ == "conj" else None
         return _subject(head, quotes, depth + 1)
     return None
 
@@ -348,7 +350,7 @@ def _source(
     skip: set[int] = set()
     for child in children(subject):
         # "Trump, who leads in delegates, said": the relative clause is not the source.
-        if child.dep_ in _RELATIVE_DEPS and child.i > subject.i:
+        if child.dep_ in _RELATIVE_DEPS and child.i > subject.i and not _descriptive_relative(child):
             skip.update(t.i for t in child.subtree)
     tokens = [t for t in subject.subtree if t.i not in skip and t.i not in cue_ids]
     tokens = [t for t in tokens if not (content.start <= t.idx < content.end)] or [subject]
@@ -361,6 +363,17 @@ def _source(
         # PolNeAR closes an apposition with its comma: "Paul Huntley, a Sanders delegate,".
         span = (span[0], span[1] + 1)
     return Span(doc_text(doc)[span[0] : span[1]], span[0], span[1])
+
+
+def _descriptive_relative(clause: Token) -> bool:
+    """ "Jason Furman, who leads the council,": PolNeAR keeps such a clause in the source,
+    unless it reports speech of its own ("Podesta, who said ...")."""
+    if clause.dep_ != "relcl":
+        return False
+    left = clause.left_edge
+    if left.lower_ not in ("who", "whose") or left.i == 0 or left.doc[left.i - 1].text != ",":
+        return False
+    return not any(t.pos_ == "VERB" and t.lemma_.lower() in SAY_LIKE for t in clause.subtree)
 
 
 def _kind(doc: Doc, verb: Token, subject: Token, content: Span) -> str:
