@@ -108,6 +108,14 @@ class Gazetteer:
         self.country_entry: dict[str, int] = {
             c: i for i, (c, k) in enumerate(zip(self._country, self.kind)) if k == COUNTRY and c
         }
+        # Each country's capital (the most populous entry flagged so).
+        self.capital_entry: dict[str, int] = {}
+        for i, f in enumerate(self.flags):
+            c = self._country[i]
+            if f & CAPITAL and c and (
+                c not in self.capital_entry or self.population[i] > self.population[self.capital_entry[c]]
+            ):
+                self.capital_entry[c] = i
 
     def __len__(self) -> int:
         return len(self._name)

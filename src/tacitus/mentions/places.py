@@ -46,6 +46,8 @@ LOCATIVE_PREPS = frozenset(
     {"in", "near", "at", "on", "outside", "across", "inside", "off", "around", "throughout", "within",
      "over", "along", "beyond", "into", "nearby"}
 )
+# Entities whose words may hold an adjective of place ("8,000 Egyptian pounds").
+_DEMONYM_HOSTS = frozenset({"LAW", "MONEY", "WORK_OF_ART", "PRODUCT"})
 _MERGEABLE = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 _PLACE_PREPS = LOCATIVE_PREPS | {"from", "to", "of", "via", "between"}
 _JOINERS = frozenset({"of", "de", "del", "la", "le", "upon", "on", "du", "des", "al", "el"})
@@ -77,9 +79,15 @@ _AFTER_PREP_MIN_POPULATION = 1000
 # How much the other names in a town's state and country count towards the main town.
 _FOCUS_ADMIN1 = 0.5
 _FOCUS_COUNTRY = 0.25
+_STRAY_SITE_MAX_POPULATION = 20000
 _LOCAL_GAP = 3  # tokens between an unknown name and a town that places it
 _THOROUGHFARES = frozenset({"street", "avenue", "road", "boulevard", "lane", "drive", "estate", "plaza",
-                            "square", "racecourse", "stadium", "castle", "park"})
+                            "square", "racecourse", "stadium", "castle", "park", "place", "fields", "tower",
+                            "inn", "gateway", "gardens", "heights", "quarter", "bridge", "court"})
+# First words of streets and places named in other languages or by feature: "Rue d'Enghein", "Lake Manassas".
+_PLACE_OPENERS = frozenset({"rue", "faubourg", "via", "calle", "avenida", "piazza", "lake", "mount", "fort", "camp",
+                            "port", "cape", "isle", "barangay"})
+_INTO_PREPS = frozenset({"in", "into", "near", "outside", "inside"})
 # Head nouns of buildings and sites: an organisation named so is usually also a place
 # ("Altnagelvin Hospital", "New Bilibid Prison", "Stonewall Golf Club").
 _FACILITIES = frozenset({"hospital", "centre", "center", "church", "cathedral", "mosque", "temple", "chapel",
@@ -87,6 +95,7 @@ _FACILITIES = frozenset({"hospital", "centre", "center", "church", "cathedral", 
                          "library", "plantation", "cottage", "club", "complex", "mall", "airport", "station",
                          "stadium", "arena", "hotel", "inn", "tower", "museum", "cemetery", "market", "port",
                          "harbour", "harbor", "base", "camp", "village", "house", "area", "gateway"})
+_SITE_WORDS = _THOROUGHFARES | _FACILITIES | {"river", "lake", "beach", "valley", "island", "junction", "bay"}
 _STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard", "lane",
                            "drive", "way", "centre", "center", "college", "chapel", "castle", "hall", "building",
                            "tower", "plaza", "stadium", "arena", "school", "academy", "hotel", "mall"})
@@ -132,6 +141,8 @@ def find_places(
     _link_pairs(doc, mentions, gaz)
     _resolve(mentions, gaz)
     focus = _focus(mentions, gaz) if approximate else None
+    if focus is not None:
+        _drop_stray_sites(mentions, gaz, focus)
     local = _local_towns(mentions, gaz) if focus is not None else {}
     places = []
     for k, m in enumerate(mentions):
@@ -154,6 +165,23 @@ def find_places(
             )
         )
     return places
+
+
+def _drop_stray_sites(mentions: list[_Mention], gaz: Gazetteer, focus: int) -> None:
+    """A site's name that matched only a hamlet far from the article ("Washington
+    Square" in a New Orleans story read as a Pennsylvania village) is an unknown
+    local name instead."""
+    country, admin1 = gaz.country_of[focus], gaz.columns["admin1"][focus]
+    for m in mentions:
+        c = m.choice
+        if c is None or gaz.kind[c] != CITY or gaz.population[c] >= _STRAY_SITE_MAX_POPULATION:
+            continue
+        last = m.text.rsplit(None, 1)[-1].lower()
+        if last == m.text.lower() or last not in _SITE_WORDS:
+            continue
+        other_admin1 = admin1 is not None and gaz.columns["admin1"][c] not in (None, admin1)
+        if gaz.country_of[c] != country or other_admin1:
+            m.choice = None
 
 
 def _local_towns(mentions: list[_Mention], gaz: Gazetteer) -> dict[int, int]:
@@ -209,12 +237,13 @@ def _focus(mentions: list[_Mention], gaz: Gazetteer) -> int | None:
     best = max(cities, key=city_score) if cities else None
     if best is not None and countries.get(gaz.country_of[best] or "", 0.0) * 2 >= top:
         return best
-    # No town in the main country: its most-named state or region, else the country itself.
+    # No town in the main country: its most-named state or region, else its capital
+    # (national news names the capital's institutions most), else the country itself.
     main = max(countries, key=lambda k: countries[k])
     inside = [a for a in areas if gaz.country_of[a] == main and gaz.kind[a] != COUNTRY]
     if inside:
         return max(inside, key=lambda a: areas[a])
-    return gaz.country_entry.get(main, best)
+    return gaz.capital_entry.get(main, gaz.country_entry.get(main, best))
 
 
 def place_for_span(places: Sequence[Place], doc: Doc, start: int, end: int) -> Place | None:
@@ -295,6 +324,11 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
                 for i in range(start, end):
                     taken[i] = True
                 continue
+            if demonyms and label != "PERSON":
+                mentions.extend(_embedded_demonyms(toks, start, end, gaz))
+        elif demonyms and label in _DEMONYM_HOSTS:
+            # "the Ukrainian Law on Prevention of Corruption", "8,000 Egyptian pounds".
+            mentions.extend(_embedded_demonyms(toks, start, end, gaz))
         elif label == "NORP" and (m := _norp_place(toks, start, end, gaz)) is not None:
             # "Sochi" or "Greer" tagged as a nationality.
             mentions.append(m)
@@ -395,8 +429,18 @@ def _misfiled(
         return None
     m = toks.mention(first, last, gaz, "ner")
     pool = [c for c in m.candidates if not gaz.flags[c] & ABBREV]
-    if not pool and words[last - 1].lower() in _THOROUGHFARES and last - first > 1 and label != "EVENT":
-        # "Royal Street" tagged ORG, "Elysian Fields Avenue" tagged PERSON: a place the gazetteer lacks.
+    if not pool and last - first > 1 and label != "EVENT" and (
+        words[last - 1].lower() in _THOROUGHFARES or words[first].lower() in _PLACE_OPENERS
+    ):
+        # "Royal Street" tagged ORG, "Elysian Fields Avenue" or "Rue d'Enghein" tagged PERSON:
+        # a place the gazetteer lacks.
+        m.candidates = ()
+        return m
+    if (
+        not pool and label == "PERSON" and first > 0 and words[first - 1].lower() in _INTO_PREPS
+        and (last >= toks.n or words[last] not in ("'s", "\u2019s"))
+    ):
+        # "made its way into Anfield", "in Madinaty": people are rarely "in" someone.
         m.candidates = ()
         return m
     if not pool and label == "ORG":
@@ -548,6 +592,24 @@ def _dateline(toks: _Tokens, i: int) -> bool:
     """An upper-case town opening a sentence before a comma or dash: "ALBUQUERQUE, N.M."."""
     word = toks.words[i]
     return word.isupper() and len(word) > 3 and i + 1 < toks.n and toks.words[i + 1] in _DATELINE_NEXT
+
+
+def _embedded_demonyms(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> list[_Mention]:
+    """Adjectives inside a longer name: "Philippine" in "the Philippine Sports Commission"."""
+    found: list[_Mention] = []
+    i = first
+    while i < last:
+        hit = None
+        if toks.upper[i]:
+            if i + 1 < last and toks.upper[i + 1]:
+                hit = _demonym(toks, i, i + 2, gaz)  # "South African", "Costa Rican"
+            hit = hit or _demonym(toks, i, i + 1, gaz)
+        if hit is not None:
+            found.append(hit)
+            i = hit.last_token + 1
+        else:
+            i += 1
+    return found
 
 
 def _demonym(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention | None:
