@@ -352,8 +352,19 @@ def _source(
         # "Trump, who leads in delegates, said": the relative clause is not the source.
         if child.dep_ in _RELATIVE_DEPS and child.i > subject.i and not _descriptive_relative(child):
             skip.update(t.i for t in child.subtree)
+        elif _circumstance(child, subject):
+            skip.update(t.i for t in child.subtree)
     tokens = [t for t in subject.subtree if t.i not in skip and t.i not in cue_ids]
-    tokens = [t for t in tokens if not (content.start <= t.idx < content.end)] or [subject]
+    # "The non - profit is seeking": the parser may split one phrase into several subjects.
+    tokens += [
+        t
+        for c in children(verb)
+        if c.dep_ == subject.dep_ and c is not subject and c.i < subject.i and c.head is subject.head
+        for t in c.subtree
+    ]
+    if not (content.start <= subject.idx < content.end):
+        # A source inside its content ("The bill, she said, is ...") keeps its words.
+        tokens = [t for t in tokens if not (content.start <= t.idx < content.end)] or [subject]
     tokens = after_breaks(contiguous_around(tokens, subject), subject)
     span = trim_tokens(doc, tokens, keep_quotes=False)
     if span is None:
@@ -365,9 +376,29 @@ def _source(
     return Span(doc_text(doc)[span[0] : span[1]], span[0], span[1])
 
 
+_FOCUS = frozenset({"even", "only", "just", "also", "ultimately", "now", "then", "still"})
+_FLOATING = frozenset({"both", "all", "each", "too"})
+
+
+def _circumstance(child: Token, subject: Token) -> bool:
+    """Words the parser hangs on the speaker that are not part of its name: "Even Republicans",
+    "Sanders and Clinton both", "The campaign on Monday"."""
+    if child.i < subject.i:
+        return child.dep_ == "advmod" and child.lower_ in _FOCUS and child.i == subject.left_edge.i
+    if child.lower_ in _FLOATING and child.i == subject.right_edge.i:
+        return True
+    if child.dep_ == "prep" and child.lower_ in ("on", "in", "at", "during", "this", "last"):
+        objects = [c for c in children(child) if c.dep_ == "pobj"]
+        return bool(objects) and objects[0].ent_type_ in ("DATE", "TIME")
+    return child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")
+
+
 def _descriptive_relative(clause: Token) -> bool:
     """ "Jason Furman, who leads the council,": PolNeAR keeps such a clause in the source,
     unless it reports speech of its own ("Podesta, who said ...")."""
+    if clause.dep_ == "acl":
+        # "A new poll released Sunday": a participle describing a document stays too.
+        return clause.tag_ == "VBN"
     if clause.dep_ != "relcl":
         return False
     left = clause.left_edge

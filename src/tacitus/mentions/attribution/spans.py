@@ -72,15 +72,27 @@ def token_span(doc: Doc, tokens: Sequence[Token]) -> Span:
     return Span(doc_text(doc)[start:end], start, end)
 
 
+def _paired_quote(toks: list[Token], at: int) -> bool:
+    """Whether the quotation mark ``toks[at]`` is answered by another one inside ``toks``."""
+    if not set(toks[at].text) <= QUOTE_CHARS or toks[at].text in ("'", "\u2019"):
+        return False
+    others = [t for j, t in enumerate(toks) if j != at and t.text and set(t.text) <= QUOTE_CHARS]
+    return any(t.text not in ("'", "\u2019") for t in others)
+
+
 def trim_tokens(doc: Doc, tokens: Iterable[Token], *, keep_quotes: bool = True) -> tuple[int, int] | None:
     """Character extent of ``tokens`` without edge punctuation or whitespace."""
     toks = sorted(set(tokens), key=lambda t: t.i)
     drop = _EDGE_PUNCT if keep_quotes else _EDGE_PUNCT | QUOTE_CHARS
     while toks and (toks[0].is_space or (toks[0].is_punct and set(toks[0].text) <= drop)):
+        if not keep_quotes and _paired_quote(toks, 0):
+            break  # '"Broad City" star': a quotation inside the phrase keeps its marks
         toks.pop(0)
     while toks and (toks[-1].is_space or (toks[-1].is_punct and set(toks[-1].text) <= drop)):
         if toks[-1].text == ")" and any(t.text == "(" for t in toks):
             break  # "Sen. Bernie Sanders (I-Vt.)": a closing bracket that closes something stays
+        if not keep_quotes and _paired_quote(toks, len(toks) - 1):
+            break
         toks.pop()
     if not toks:
         return None
