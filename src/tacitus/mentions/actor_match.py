@@ -138,15 +138,28 @@ class PhraseIndex:
             last_end = unit.end
         return out
 
+    def _state_prefix(self, words: list[str]) -> str | None:
+        """The country of a state or demonym at the start of ``words``."""
+        for size in range(min(4, len(words)), 0, -1):
+            for entity in self._ngrams.get(tuple(words[:size]), ()):
+                if entity.kind in ("state", "adjective") and entity.country:
+                    return entity.country
+        return None
+
     def _new_org(
         self, doc: Doc, start: int, end: int, sector: str | None, *, kind: str = "new_org", country: str | None = None
     ) -> Unit:
         """A name the base lacks; a leading city or US state gives its country ("Oxford University")."""
         if country is None:
             words = [doc[i].text for i in range(start, end)]
-            country = self._city_countries().prefix(words)
-            if country is None and "of" in words[:-1]:
-                country = self._city_countries().prefix(words[words.index("of") + 1 :])
+            if "of" in words[:-1]:
+                # "Central Bank of Nigeria": the state after "of" outranks a town named "Central".
+                rest = words[words.index("of") + 1 :]
+                if rest and rest[0] in ("the", "The"):
+                    rest = rest[1:]
+                country = self._state_prefix(rest) or self._city_countries().prefix(rest)
+            if country is None:
+                country = self._city_countries().prefix(words)
         name = doc[start:end].text
         entities = [Entity(kind, name, country=country, sector=sector)] if country else []
         return Unit(start, end, kind, entities, sector=sector)
