@@ -33,7 +33,7 @@ from tacitus.mentions.geodata import (
 
 __all__ = ["DEMONYMS", "Entry", "Gazetteer", "haversine_km", "name_key"]
 
-INDEX_VERSION = "14"
+INDEX_VERSION = "15"
 
 # Entry kinds, in the order a bare name prefers them.
 COUNTRY, ADMIN1, REGION, CITY = 0, 1, 2, 3

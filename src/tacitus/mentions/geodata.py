@@ -221,7 +221,7 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None, int | None]
     ("Sumatra", (), 0.0, 102.0, "IDN", None),
     ("Patagonia", (), -45.0, -69.0, None, None),
     ("Amazon", ("the Amazon", "Amazon rainforest"), -3.0, -60.0, None, None),
-    ("White House", (), 38.8977, -77.0365, "USA", 4140704),
+    ("White House", ("Oval Office", "West Wing"), 38.8977, -77.0365, "USA", 4140704),
     ("Capitol Hill", (), 38.8899, -77.0091, "USA", None),
     ("Pentagon", ("the Pentagon",), 38.8719, -77.0563, "USA", None),
     ("Kremlin", ("the Kremlin",), 55.752, 37.6175, "RUS", None),

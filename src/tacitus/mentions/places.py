@@ -86,7 +86,7 @@ _THOROUGHFARES = frozenset({"street", "avenue", "road", "boulevard", "lane", "dr
                             "inn", "gateway", "gardens", "heights", "quarter", "bridge", "court"})
 # First words of streets and places named in other languages or by feature: "Rue d'Enghein", "Lake Manassas".
 _PLACE_OPENERS = frozenset({"rue", "faubourg", "via", "calle", "avenida", "piazza", "lake", "mount", "fort", "camp",
-                            "port", "cape", "isle", "barangay"})
+                            "port", "cape", "isle", "barangay", "palais", "palazzo", "chateau", "château"})
 _INTO_PREPS = frozenset({"in", "into", "near", "outside", "inside"})
 # Head nouns of buildings and sites: an organisation named so is usually also a place
 # ("Altnagelvin Hospital", "New Bilibid Prison", "Stonewall Golf Club").
@@ -95,6 +95,18 @@ _FACILITIES = frozenset({"hospital", "centre", "center", "church", "cathedral", 
                          "library", "plantation", "cottage", "club", "complex", "mall", "airport", "station",
                          "stadium", "arena", "hotel", "inn", "tower", "museum", "cemetery", "market", "port",
                          "harbour", "harbor", "base", "camp", "village", "house", "area", "gateway"})
+# Words after a town's name that make an organisation its local body ("Dublin Mayor").
+_LOCAL_BODIES = frozenset({"police", "fire", "sheriff", "sheriff's", "council", "city", "mayor", "district",
+                           "board", "schools", "times", "herald", "gazette", "tribune", "journal", "chamber",
+                           "clerk", "prosecutor", "commissioners", "circuit", "municipal", "township", "village",
+                           "borough", "town", "library", "transit", "housing", "parks", "courthouse"})
+_LOCAL_BODY_MIN_POPULATION = 1000
+# "University of Perpetual Help": an institution named "X of Y" is a site too.
+_INSTITUTIONS = frozenset({"university", "college", "school", "academy", "hospital", "museum", "church", "cathedral"})
+# Site words that are rarely also surnames, for names the model took for people.
+_PERSON_SITES = frozenset({"campus", "hospital", "centre", "center", "prison", "college", "university", "school",
+                           "academy", "library", "plantation", "stadium", "arena", "airport", "museum", "cemetery",
+                           "mall", "complex", "gateway"})
 _SITE_WORDS = _THOROUGHFARES | _FACILITIES | {"river", "lake", "beach", "valley", "island", "junction", "bay"}
 _STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard", "lane",
                            "drive", "way", "centre", "center", "college", "chapel", "castle", "hall", "building",
@@ -316,7 +328,7 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
             m = _from_entity(toks, start, end, gaz, demonyms)
             if m is not None:
                 mentions.append(m)
-        elif label in ("ORG", "PERSON", "EVENT"):
+        elif label in ("ORG", "PERSON", "EVENT", "PRODUCT"):
             # The small model often tags "Zimbabwe", "EU" or "Gainesville" as ORG or PERSON.
             m = _misfiled(toks, start, end, label, gaz, demonyms)
             if m is not None:
@@ -326,6 +338,8 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
                 continue
             if demonyms and label != "PERSON":
                 mentions.extend(_embedded_demonyms(toks, start, end, gaz))
+            elif demonyms and (dem := _demonym(toks, start, end, gaz)) is not None:
+                mentions.append(dem)  # "Saint Lucian" taken for a name
         elif demonyms and label in _DEMONYM_HOSTS:
             # "the Ukrainian Law on Prevention of Corruption", "8,000 Egyptian pounds".
             mentions.extend(_embedded_demonyms(toks, start, end, gaz))
@@ -417,6 +431,23 @@ def _inside_org(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms: 
     return None
 
 
+def _local_body(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention | None:
+    """The town or county a local body is named after: "the Beverly Hills Police
+    Department", "Laurel County Clerk Dean Johnson", "the Suffolk Times"."""
+    words = toks.words
+    for size in range(min(3, last - first - 1), 0, -1):
+        b = first + size
+        if words[b].lower() not in _LOCAL_BODIES or not toks.upper[b - 1]:
+            continue
+        sub = toks.mention(first, b, gaz, "ner")
+        pool = [c for c in sub.candidates if not gaz.flags[c] & ABBREV]
+        if pool and max(gaz.population[c] for c in pool) >= _LOCAL_BODY_MIN_POPULATION:
+            return sub
+        if not pool and size > 1 and words[b - 1] in ("County", "Parish"):
+            return sub  # a county the gazetteer lacks: placed at the main town
+    return None
+
+
 def _misfiled(
     toks: _Tokens, first: int, last: int, label: str, gaz: Gazetteer, demonyms: bool
 ) -> _Mention | None:
@@ -443,12 +474,22 @@ def _misfiled(
         # "made its way into Anfield", "in Madinaty": people are rarely "in" someone.
         m.candidates = ()
         return m
+    if not pool and label in ("ORG", "PERSON") and (body := _local_body(toks, first, last, gaz)) is not None:
+        return body
     if not pool and label == "ORG":
         inner = _inside_org(toks, first, last, gaz, demonyms)
-        if inner is None and last - first > 1 and words[last - 1].lower() in _FACILITIES:
-            m.candidates = ()  # a building the gazetteer lacks: placed at the main town
+        if inner is None and last - first > 1 and (
+            words[last - 1].lower() in _FACILITIES
+            or any(words[k].lower() in _INSTITUTIONS and words[k + 1] == "of" for k in range(first, last - 1))
+        ):
+            # A building the gazetteer lacks ("New Bilibid Prison", "Guildhall School of Music"):
+            # placed at the main town.
+            m.candidates = ()
             return m
         return inner
+    if not pool and label == "PERSON" and last - first > 1 and words[last - 1].lower() in _PERSON_SITES:
+        m.candidates = ()  # "Health and Wellbeing Campus" read as a name
+        return m
     if not pool:
         return None
     if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
