@@ -49,6 +49,29 @@ def test_lookup_unknown_name(resolver: ActorResolver) -> None:
     assert resolver.lookup("Qwxzy Plorp") is None
 
 
+def test_lookup_bare_phrases(resolver: ActorResolver) -> None:
+    when = dt.date(2022, 11, 1)
+
+    def sector(name: str) -> str | None:
+        actor = resolver.lookup(name, when)
+        return actor.sector if actor else None
+
+    # A phrase given as an actor resolves nouns that running text only takes after a country.
+    assert sector("students") == "EDU"
+    assert sector("authorities") == "GOV"
+    # Vague nouns and pronouns are someone unknown; a time word is junk, as PLOVER codes them.
+    assert sector("two men") == "UNK"
+    assert sector("He") == "UNK"
+    assert sector("yesterday") == "JNK"
+    assert sector("Congressional group") == "LEG"
+
+
+def test_lookup_town(resolver: ActorResolver) -> None:
+    town = resolver.lookup("Bakhmut", dt.date(2022, 11, 1))
+    assert town is not None and (town.country, town.sector) == ("UKR", "CVL")
+    assert resolver.lookup("Qwxzy", dt.date(2022, 11, 1)) is None
+
+
 def test_default_is_cached() -> None:
     assert ActorResolver.default() is ActorResolver.default()
 

@@ -10,6 +10,7 @@ the modifiers, its sector from the role or the head noun. A hyphenated pair
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.actor_units import HONORIFICS, Chunk, Unit
@@ -74,6 +75,7 @@ def chunk_units(doc: Doc, units: list[Unit], when: dt.date, *, bare: bool = Fals
             current.append(unit)
     flush()
     _split_hyphen_pairs(doc, chunks, units, when)
+    _person_possessives(doc, chunks)
     chunks.sort(key=lambda c: c.start)
     return chunks
 
@@ -92,9 +94,17 @@ def _joins(doc: Doc, current: list[Unit], unit: Unit, sent_of: list[int]) -> boo
             continue
         if token.text[:1].islower() and (token.pos_ == "ADJ" or token.tag_ in ("VBG", "VBN")):
             continue  # "senior", "ruling", "armed"
+        if (
+            unit.kind == "sector" and token.text[:1].islower() and token.pos_ == "NOUN"
+            and token.dep_ in ("compound", "amod", "nmod") and token.head.i >= unit.start
+        ):
+            continue  # "Russian occupation forces", "Iranian oil tanker"
         return False
     if "of" in gap:
-        # "the government of Japan": a sector noun takes its country from what follows.
+        # "the government of Japan": a sector noun takes its country from what follows;
+        # so does a government body ("Ministry of Defence of Ukraine").
+        if unit.kind == "state" and len(current) == 1 and current[0].kind == "org":
+            return current[0].entity is not None and current[0].entity.use == "agency"
         return unit.kind in ("state", "org") and all(u.kind == "sector" for u in current)
     has_person = any(u.kind in ("person", "new_person") for u in current)
     if has_person:
@@ -109,6 +119,17 @@ def _joins(doc: Doc, current: list[Unit], unit: Unit, sent_of: list[int]) -> boo
     if unit.kind == "sector":
         return "-" not in gap or all(u.kind == "sector" for u in current)
     return False
+
+
+def _person_possessives(doc: Doc, chunks: list[Chunk]) -> None:
+    """ "Putin's government", "Erdogan's party": a body named after its leader is in the leader's country."""
+    for before, after in itertools.pairwise(chunks):
+        if (
+            before.person is not None and before.country and after.country is None and after.igo is None
+            and after.person is None and after.sector is not None and after.start == before.end + 1
+            and doc[before.end].text in ("'s", "’s")
+        ):
+            after.country = before.country
 
 
 def _parsed(doc: Doc) -> bool:
@@ -187,6 +208,11 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
             return False
         head = units[-1]
         entity = head.entity
+        if head.kind == "state" and len(units) == 2 and units[0].kind == "org" and units[0].entity is not None:
+            # "Ministry of Defence of Ukraine": the body, in the state named after it.
+            body = units[0].entity
+            chunk.name, chunk.country, chunk.sector = body.name, head.entity.country if entity else None, body.sector
+            return True
         if head.kind == "new_org":
             chunk.name = " ".join(token_texts(doc, head.start, head.end))
             chunk.sector = head.sector
@@ -217,12 +243,14 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
     uses = {u.entity.use for u in sectors if u.entity}
     if uses <= {"title", "smod"}:
         return False  # a title with no name after it ("General" in "General Motors")
-    if head.entity and head.entity.use in ("weak", "tail", "role") and not modifiers and "smod" not in uses \
-            and not (bare and head.entity.use != "tail"):
-        if not (head.entity.use == "tail" and len(sectors) > 1) and not (
-            head.entity.use == "weak" and _before_named_place(doc, chunk.end)
-        ):
-            return False
+    needs_modifier = head.entity is not None and head.entity.use in ("weak", "tail", "role")
+    if (
+        needs_modifier and not modifiers and "smod" not in uses
+        and not (bare and head.entity.use != "tail")
+        and not (head.entity.use == "tail" and len(sectors) > 1)
+        and not (head.entity.use == "weak" and _before_named_place(doc, chunk.end))
+    ):
+        return False
     sector = _head_sector(sectors, modifiers, when)
     if bare and not modifiers and len(sectors) == 1 and doc[head.end - 1].lower_ in VAGUE:
         sector = UNKNOWN  # "two men", "occupiers"
@@ -262,10 +290,10 @@ def token_texts(doc: Doc, start: int, end: int) -> list[str]:
 def _split_hyphen_pairs(doc: Doc, chunks: list[Chunk], units: list[Unit], when: dt.date) -> None:
     """Adjectives in "Sino-Japanese" or "US-Japan" name both countries."""
     covered = {i for c in chunks for i in range(c.start, c.end)}
-    for left, right in zip(units, units[1:]):
-        if right.start - left.end != 1 or doc[left.end].text not in ("-", "–"):
-            if not (left.end == right.start and doc[left.end - 1].text in ("-", "–")):
-                continue
+    for left, right in itertools.pairwise(units):
+        spaced = right.start - left.end == 1 and doc[left.end].text in ("-", "–")
+        if not spaced and not (left.end == right.start and doc[left.end - 1].text in ("-", "–")):
+            continue
         for unit in (left, right):
             if unit.kind in ("adjective", "state") and unit.start not in covered and unit.entity:
                 chunk = Chunk([unit], unit.start, unit.end, country=unit.entity.country, name=unit.entity.name)
