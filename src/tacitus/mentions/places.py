@@ -64,6 +64,8 @@ _KIND_BASE = {COUNTRY: 9.0, ADMIN1: _ADMIN1_BASE, REGION: 10.0, CITY: 0.0}
 _CAPITAL_BONUS = 4.0
 _COUNTRY_CONTEXT = 2.5
 _ADMIN1_CONTEXT = 3.0
+# Votes for a country that make a country name its state of that name ("Georgia" in US news).
+_STATE_OVER_COUNTRY = 1.5
 _PAIR_BONUS = 10.0
 _POP_WEIGHT = 1.0
 _CITY_ADMIN1_VOTE = 1.0
@@ -80,6 +82,7 @@ _AFTER_PREP_MIN_POPULATION = 1000
 _FOCUS_ADMIN1 = 0.5
 _FOCUS_COUNTRY = 0.25
 _STRAY_SITE_MAX_POPULATION = 20000
+_STRAY_TOWN_MAX_POPULATION = 10000
 _LOCAL_GAP = 3  # tokens between an unknown name and a town that places it
 _THOROUGHFARES = frozenset({"street", "avenue", "road", "boulevard", "lane", "drive", "estate", "plaza",
                             "square", "racecourse", "stadium", "castle", "park", "place", "fields", "tower",
@@ -184,12 +187,22 @@ def _drop_stray_sites(mentions: list[_Mention], gaz: Gazetteer, focus: int) -> N
     Square" in a New Orleans story read as a Pennsylvania village) is an unknown
     local name instead."""
     country, admin1 = gaz.country_of[focus], gaz.columns["admin1"][focus]
+    named: dict[str | None, int] = defaultdict(int)
+    for m in mentions:
+        if m.choice is not None:
+            named[gaz.country_of[m.choice]] += 1
     for m in mentions:
         c = m.choice
         if c is None or gaz.kind[c] != CITY or gaz.population[c] >= _STRAY_SITE_MAX_POPULATION:
             continue
         last = m.text.rsplit(None, 1)[-1].lower()
         if last == m.text.lower() or last not in _SITE_WORDS:
+            # A village abroad that nothing else in the article points to ("Heathrow" read as
+            # a Florida village in a London story).
+            if gaz.population[c] < _STRAY_TOWN_MAX_POPULATION and gaz.country_of[c] != country and named[
+                gaz.country_of[c]
+            ] <= 1:
+                m.choice = None
             continue
         other_admin1 = admin1 is not None and gaz.columns["admin1"][c] not in (None, admin1)
         if gaz.country_of[c] != country or other_admin1:
@@ -767,7 +780,7 @@ def _pick(
             # A country name is the country, unless the article clearly sits in another
             # country that has a state of that name ("Georgia" in US local news).
             if gaz.kind[c] == COUNTRY and not any(
-                gaz.kind[o] == ADMIN1 and countries.get(gaz.country_of[o] or "", 0.0) >= 2.0
+                gaz.kind[o] == ADMIN1 and countries.get(gaz.country_of[o] or "", 0.0) >= _STATE_OVER_COUNTRY
                 and countries.get(gaz.country_of[c] or "", 0.0) < 1.0
                 for o in pool
             ):
