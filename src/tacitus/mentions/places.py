@@ -132,6 +132,7 @@ class _Mention:
     partner: _Mention | None = None  # "Paris, Texas": Texas for Paris
     key: str = ""  # normalised name, for the variant-name penalty
     choice: int | None = None
+    state: bool = False  # "Washington state": the name is a state's
 
 
 def find_places(
@@ -373,6 +374,9 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
             for i in range(start, end):
                 taken[i] = True
     mentions.extend(_scan(toks, gaz, taken, demonyms))
+    for m in mentions:
+        k = m.last_token + 1
+        m.state = k < toks.n and toks.words[k] in ("state", "State") and (k + 1 >= toks.n or not toks.upper[k + 1])
     if exclude:
         mentions = [m for m in mentions if not any(m.start < e and s < m.end for s, e in exclude)]
     mentions.sort(key=lambda m: m.start)
@@ -728,7 +732,10 @@ def _resolve(mentions: list[_Mention], gaz: Gazetteer) -> None:
         plain = tuple(c for c in m.candidates if not gaz.flags[c] & ABBREV)
         # "N.M." and "D.C." are unambiguous anywhere; "Ind." and "CA" only after "City, ".
         dotted = m.text.count(".") >= 2 or (m.text.endswith(".") and len(m.text) > 3)
-        pools.append(abbrev if (id(m) in tails or dotted) and abbrev else plain)
+        pool = abbrev if (id(m) in tails or dotted) and abbrev else plain
+        if m.state:
+            pool = tuple(c for c in pool if gaz.kind[c] == ADMIN1) or pool
+        pools.append(pool)
     keys = [name_key(m.text) for m in mentions]
     for m, key in zip(mentions, keys):
         if m.source != "demonym":
@@ -768,6 +775,16 @@ def _resolve(mentions: list[_Mention], gaz: Gazetteer) -> None:
             ctx_c = {c: v - countries[key].get(c, 0.0) for c, v in total_c.items()}
             ctx_a = {a: v - admin1s[key].get(a, 0.0) for a, v in total_a.items()}
             m.choice = _pick(m, pools[k], gaz, ctx_c, ctx_a)
+    # One reading per name: "Washington state" or "Paris, Texas" settles the bare "Washington" and "Paris".
+    settled: dict[str, int] = {}
+    for m, key in zip(mentions, keys):
+        if m.choice is not None and (m.state or (m.partner is not None and m.partner.choice is not None)):
+            settled.setdefault(key, m.choice)
+    if settled:
+        for m, pool, key in zip(mentions, pools, keys):
+            c = settled.get(key)
+            if c is not None and c in pool:
+                m.choice = c
 
 
 def _pick(
