@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["MODIFIER_KINDS", "chunk_units", "resolve_chunk", "sector_of", "unit_kind"]
 
 MODIFIER_KINDS = frozenset({"state", "adjective", "capital", "seat", "org", "city"})
-FORMER = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "erstwhile", "retired"})
+FORMER = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "erstwhile", "retired", "ousted", "deposed", "exiled"})
 FUTURE = frozenset({"incoming", "president-elect", "elect", "designate", "would-be"})
 ELITE = "ELI"
 # Sectors whose former members PLOVER codes as elites (FORMER_MINISTER, RETIRED_GENERAL...).
@@ -182,7 +182,7 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
                 chunk.sector = role.sector
             elif titles and not former:
                 # "Foreign Minister X": the article's own title outranks a stale end date.
-                chunk.sector = _head_sector(titles, modifiers, when)
+                chunk.sector = _head_sector(titles, modifiers, when, doc)
             elif former or (role.end is not None and role.end <= when):
                 # PLOVER codes former presidents, ministers and rulers as elites.
                 chunk.sector = ELITE
@@ -195,7 +195,7 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
         chunk.name = " ".join(t for t in token_texts(doc, person.start, person.end))
         titles = [u for u in sectors if u.start < person.start]
         if titles:
-            sector = _head_sector(titles, modifiers, when)
+            sector = _head_sector(titles, modifiers, when, doc)
             chunk.sector = _former(sector) if former else sector
             if chunk.country is None and chunk.igo is None:
                 title = " ".join(token_texts(doc, titles[0].start, titles[-1].end)).lower()
@@ -251,7 +251,7 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
         and not (head.entity.use == "weak" and _before_named_place(doc, chunk.end))
     ):
         return False
-    sector = _head_sector(sectors, modifiers, when)
+    sector = _head_sector(sectors, modifiers, when, doc)
     if bare and not modifiers and len(sectors) == 1 and doc[head.end - 1].lower_ in VAGUE:
         sector = UNKNOWN  # "two men", "occupiers"
     chunk.sector = _former(sector) if former else sector
@@ -265,7 +265,7 @@ def _former(sector: str | None) -> str | None:
     return ELITE if sector in OFFICE_SECTORS else None
 
 
-def _head_sector(sectors: list[Unit], modifiers: list[Unit], when: dt.date) -> str | None:
+def _head_sector(sectors: list[Unit], modifiers: list[Unit], when: dt.date, doc: Doc | None = None) -> str | None:
     """The sector of the head noun; generic heads ("spokesman") defer to what precedes them."""
     heads = [u for u in sectors if u.entity is None or u.entity.use != "tail"] or sectors
     head = heads[-1]
@@ -278,9 +278,20 @@ def _head_sector(sectors: list[Unit], modifiers: list[Unit], when: dt.date) -> s
         if before:
             return sector_of(before[-1])
         org = next((m for m in modifiers if m.kind == "org" and m.entity is not None), None)
-        if org is not None and org.entity is not None and org.entity.sector_on(when):
-            return org.entity.sector_on(when)
+        if org is not None and org.entity is not None and (
+            org.entity.sector_on(when) or (org.entity.igo and doc is not None and _body(doc, head))
+        ):
+            return org.entity.sector_on(when)  # "the UN refugee office" is the UN's, no sector of its own
     return sector_of(head)
+
+
+BODIES = frozenset({"office", "agency", "council", "commission", "committee", "bureau", "service", "unit"})
+
+
+def _body(doc: Doc, unit: Unit) -> bool:
+    """A body of an organisation ("agency", "office"), not one of its people ("leaders")."""
+    word = doc[unit.end - 1].lower_
+    return word in BODIES or word.endswith("s") and word[:-1] in BODIES or word.endswith("ies") and word[:-3] + "y" in BODIES
 
 
 def token_texts(doc: Doc, start: int, end: int) -> list[str]:
