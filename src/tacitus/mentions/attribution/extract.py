@@ -13,7 +13,8 @@ from tacitus.mentions.attribution.lexicon import (
     PHRASAL,
     SAY_LIKE,
 )
-from tacitus.mentions.attribution.quotes import QuoteIndex
+from tacitus.mentions.attribution.inverted import quote_then_verb, speaker_after
+from tacitus.mentions.attribution.quotes import Quote, QuoteIndex
 from tacitus.mentions.attribution.prepositional import headline, prepositional
 from tacitus.mentions.attribution.spans import (
     QUOTE_CHARS,
@@ -85,6 +86,21 @@ def _verbal(
 ) -> Attribution | None:
     if any(c.dep_ in _PASSIVE for c in children(verb)):
         return _passive(doc, verb, judge, trace)
+    att = _standard(doc, verb, quotes, judge, trace)
+    if att is None and verb.lemma_.lower() in SAY_LIKE:
+        quote = quote_then_verb(verb, quotes)
+        if quote is not None:
+            att = _after_quote(doc, verb, quote, quotes, judge, trace)
+    return att
+
+
+def _standard(
+    doc: Doc,
+    verb: Token,
+    quotes: QuoteIndex,
+    judge: CueJudge,
+    trace: list[tuple[Token, Token, Attribution]] | None,
+) -> Attribution | None:
     subject = _subject(verb, quotes)
     if subject is None:
         subject = _inverted_speaker(verb, quotes)
@@ -110,6 +126,34 @@ def _verbal(
         return None
     if trace is not None:
         trace.append((verb, subject, att))
+    return att
+
+
+def _after_quote(
+    doc: Doc,
+    verb: Token,
+    quote: Quote,
+    quotes: QuoteIndex,
+    judge: CueJudge,
+    trace: list[tuple[Token, Token, Attribution]] | None,
+) -> Attribution | None:
+    """ '"...," said Richard L. Trumka, president of the A.F.L.-C.I.O.'"""
+    found = speaker_after(doc, verb)
+    if found is None:
+        return None
+    speaker, (start, end) = found
+    cue_tokens = [t for t in _cue_tokens(verb, speaker) if t.idx + len(t.text) <= start or t.idx >= end]
+    text = doc_text(doc)
+    att = Attribution(
+        kind="direct",
+        source=Span(text[start:end], start, end),
+        cue=token_span(doc, cue_tokens),
+        content=Span(text[quote.start : quote.end], quote.start, quote.end),
+    )
+    if not judge.accepts(verb, speaker, att):
+        return None
+    if trace is not None:
+        trace.append((verb, speaker, att))
     return att
 
 
@@ -155,6 +199,14 @@ def _subject(verb: Token, quotes: QuoteIndex, depth: int = 0) -> Token | None:
     head = verb.head
     if head is verb:
         return None
+    if depth == 0 and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.doc[verb.i - 1].text == ",":
+        # "Carson rejected the notion ..., saying ...": a participle after a comma speaks
+        # for the subject of the sentence, however low the parser hung it.
+        root = verb.sent.root
+        if root is not verb and root.pos_ in ("VERB", "AUX") and verb in root.subtree:
+            found = _subject(root, quotes, depth + 1)
+            if found is not None:
+                return found
     # "a new poll showing that ...": the noun the participle modifies speaks.
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return head
@@ -163,6 +215,11 @@ def _subject(verb: Token, quotes: QuoteIndex, depth: int = 0) -> Token | None:
         return _subject(head.head, quotes, depth + 1)
     if head.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" and c.dep_ == "aux" for c in children(verb)):
+        # "The victory led Priebus to declare ...": the object of the head speaks.
+        objects = [c for c in children(head) if c.dep_ in ("dobj", "nsubj") and c.i < verb.i and c.head is head]
+        if objects and objects[-1].dep_ == "dobj":
+            return objects[-1]
     # A coordinated or participial verb shares its head's subject:
     # "defended the route and said ...", "..., saying that ...", "declined to comment".
     if (
@@ -394,17 +451,18 @@ def _circumstance(child: Token, subject: Token) -> bool:
 
 
 def _descriptive_relative(clause: Token) -> bool:
-    """ "Jason Furman, who leads the council,": PolNeAR keeps such a clause in the source,
-    unless it reports speech of its own ("Podesta, who said ...")."""
-    if clause.dep_ == "acl":
-        # "A new poll released Sunday": a participle describing a document stays too.
-        return clause.tag_ == "VBN"
-    if clause.dep_ != "relcl":
+    """Whether a clause after the speaker belongs to the source, as PolNeAR marks it (train counts):
+    "officials who spoke with The Post", "Jason Furman, who leads the council,", "a poll
+    released Sunday" do; "Podesta, who said ..." (speech of its own) and "X, saying ..." do not."""
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in SAY_LIKE for t in clause.subtree):
         return False
     left = clause.left_edge
-    if left.lower_ not in ("who", "whose") or left.i == 0 or left.doc[left.i - 1].text != ",":
+    comma = left.i > 0 and left.doc[left.i - 1].text == ","
+    if clause.dep_ == "acl":
+        return clause.tag_ == "VBN" and not comma
+    if clause.dep_ != "relcl":
         return False
-    return not any(t.pos_ == "VERB" and t.lemma_.lower() in SAY_LIKE for t in clause.subtree)
+    return not comma or left.lower_ in ("who", "whose")
 
 
 def _kind(doc: Doc, verb: Token, subject: Token, content: Span) -> str:
