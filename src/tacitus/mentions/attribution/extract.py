@@ -15,7 +15,7 @@ from tacitus.mentions.attribution.lexicon import (
 )
 from tacitus.mentions.attribution.inverted import quote_then_verb, speaker_after
 from tacitus.mentions.attribution.quotes import Quote, QuoteIndex
-from tacitus.mentions.attribution.prepositional import headline, prepositional
+from tacitus.mentions.attribution.prepositional import headline, prepositional, speaker_lines
 from tacitus.mentions.attribution.spans import (
     QUOTE_CHARS,
     after_breaks,
@@ -70,6 +70,7 @@ def extract(
     title = headline(doc, tokens)
     if title is not None:
         found.append(title)
+    found += speaker_lines(doc, tokens, quotes)
     found = _dedupe(found)
     return [_continue_quote(doc, att, quotes, found) for att in found]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.attribution.quotes import QuoteIndex
@@ -82,3 +83,62 @@ def headline(doc: Doc, tokens: list[Token]) -> Attribution | None:
         cue=Span(":", colon, colon + 1),
         content=Span(text[c_start:c_end], c_start, c_end),
     )
+
+
+# --- "TAPPER: ...", "Q: ...", " - Carl Bialik: \u201c...\u201d" in the body ------------------
+
+_NAME_WORD = r"[A-Z][\w.'\u2019-]*"
+_LINE_SPEAKER = re.compile(
+    rf"(?m)(?:^|\s[-\u2013\u2014]\s?|\sfrom\s)({_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|and|of|de)){{0,4}}):[ \t\u00a0]+(?=\S)"
+)
+_NOT_LINE_SPEAKERS = frozenset(
+    """update updated watch read related note editor's breaking exclusive live video photo photos
+    source sources correction clarification warning disclaimer advertisement more also see
+    tags topics filed full text abstract email stat q a""".split()
+)
+QUOTE_MARKS = frozenset("\"\u201c\u2018'")
+
+
+def speaker_lines(doc: Doc, tokens: list[Token], quotes: QuoteIndex) -> list[Attribution]:
+    """Lines that open with a speaker and a colon: interview transcripts and quoted asides."""
+    text = doc_text(doc)
+    first_line = text.find("\n")
+    out: list[Attribution] = []
+    for m in _LINE_SPEAKER.finditer(text):
+        start, end = m.span(1)
+        if start < first_line or first_line < 0:
+            continue  # the title line is ``headline``'s
+        prefix = m.group(1)
+        words = prefix.split()
+        if words[0].lower().replace("\u2019", "'") in _NOT_LINE_SPEAKERS or any(c.isdigit() for c in prefix):
+            continue
+        if not text[m.end()].isalpha() and text[m.end()] not in QUOTE_MARKS:
+            continue  # "Clinton: 2,316." is a tally, not a remark
+        letters = [c for c in prefix if c.isalpha()]
+        shouting = len(letters) >= 2 and all(c.isupper() for c in letters)
+        if not (shouting or _names_someone(doc, start, end)):
+            continue
+        colon = end
+        c_start = m.end()
+        line_end = text.find("\n", c_start)
+        line_end = len(text) if line_end < 0 else line_end
+        quote = quotes.starting_after(c_start, gap="")
+        c_end = quote.end if quote is not None and quote.end <= line_end else line_end
+        while c_end > c_start and text[c_end - 1].isspace():
+            c_end -= 1
+        if c_end <= c_start:
+            continue
+        out.append(
+            Attribution(
+                kind="direct" if quote is not None else "indirect",
+                source=Span(prefix, start, end),
+                cue=Span(":", colon, colon + 1),
+                content=Span(text[c_start:c_end], c_start, c_end),
+            )
+        )
+    return out
+
+
+def _names_someone(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span)
