@@ -103,6 +103,8 @@ def _joins(doc: Doc, current: list[Unit], unit: Unit, sent_of: list[int]) -> boo
     if "of" in gap:
         # "the government of Japan": a sector noun takes its country from what follows;
         # so does a government body ("Ministry of Defence of Ukraine").
+        if unit.kind == "state" and len(current) == 1 and current[0].kind == "new_org":
+            return True  # "Communist Party of Vietnam"
         if unit.kind == "state" and len(current) == 1 and current[0].kind == "org":
             return current[0].entity is not None and current[0].entity.use == "agency"
         return unit.kind in ("state", "org") and all(u.kind == "sector" for u in current)
@@ -208,10 +210,14 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
             return False
         head = units[-1]
         entity = head.entity
-        if head.kind == "state" and len(units) == 2 and units[0].kind == "org" and units[0].entity is not None:
-            # "Ministry of Defence of Ukraine": the body, in the state named after it.
-            body = units[0].entity
-            chunk.name, chunk.country, chunk.sector = body.name, head.entity.country if entity else None, body.sector
+        if head.kind == "state" and len(units) == 2 and units[0].kind in ("org", "new_org"):
+            # "Ministry of Defence of Ukraine", "Communist Party of Vietnam": the body, in the state named after it.
+            body = units[0]
+            chunk.country = entity.country if entity else None
+            if body.kind == "new_org":
+                chunk.name, chunk.sector = " ".join(token_texts(doc, body.start, body.end)), body.sector
+            elif body.entity is not None:
+                chunk.name, chunk.sector = body.entity.name, body.entity.sector_on(when)
             return True
         if head.kind == "new_org":
             chunk.name = " ".join(token_texts(doc, head.start, head.end))

@@ -34,6 +34,14 @@ ORG_WORDS: dict[str, str] = {
     "Brigades": "REB", "Movement": "OPP", "Times": "JRN", "Post": "JRN", "News": "JRN", "Television": "JRN",
     "TV": "JRN", "Radio": "JRN", "Hospital": "MED", "Foundation": "NGO", "Institute": "EDU",
     "Fleet": "MIL", "Corps": "MIL", "Cartel": "CRM", "Airways": "BUS",
+    "Air": "BUS", "Service": "GOV", "Services": "GOV", "Committee": "GOV", "Authority": "GOV", "Bureau": "GOV",
+    "Directorate": "GOV", "Embassy": "GOV", "Consulate": "GOV", "Guards": "MIL", "Rifles": "MIL",
+    "Regiment": "MIL", "Battalion": "MIL", "Legion": "MIL", "Militia": "PRM", "Gendarmerie": "COP",
+    "Prison": "COP", "Congress": "PTY", "Alliance": "PTY", "Bloc": "PTY", "League": "PTY",
+    "Association": "SOC", "Society": "SOC", "Federation": "LAB", "Academy": "EDU", "Mosque": "REL",
+    "Temple": "REL", "Cathedral": "REL", "Diocese": "REL", "Energy": "BUS", "Oil": "BUS", "Petroleum": "BUS",
+    "Motors": "BUS", "Holdings": "BUS", "Telecom": "BUS", "Steel": "BUS", "Mining": "BUS", "Herald": "JRN",
+    "Tribune": "JRN", "Journal": "JRN", "Gazette": "JRN", "Daily": "JRN", "Broadcasting": "JRN",
 }
 
 
@@ -219,6 +227,17 @@ class PhraseIndex:
                     for unit in inner:
                         dropped.add(id(unit))
                     added.append(self._new_org(doc, ent.start, ent.end, _org_sector(ent)))
+                elif (
+                    len(ent) > 1 and all(u.kind in ("state", "adjective") for u in inner)
+                    and (first := ent.start + (doc[ent.start].lower_ == "the")) < ent.end
+                    and doc[first].is_title and (inner[0].start > first or inner[-1].end < ent.end)
+                    and _org_sector(ent) is not None
+                ):
+                    # "Air India", "the Kenya Wildlife Service": a name that carries its state.
+                    for unit in inner:
+                        dropped.add(id(unit))
+                    country = inner[0].entity.country if inner[0].entity is not None else None
+                    added.append(self._new_org(doc, first, ent.end, _org_sector(ent), country=country))
                 elif (rest := _named_after_modifier(doc, ent, inner)) is not None:
                     # "Chile's Defense Department": the country, then a name the base lacks.
                     for unit in inner:
@@ -275,6 +294,8 @@ def _named_after_modifier(doc: Doc, ent: object, inner: list[Unit]) -> int | Non
 
 def _org_sector(ent: object) -> str | None:
     words = [t.text for t in ent]  # type: ignore[attr-defined]
+    if "Police" in words:
+        return "COP"  # "Nigeria Police Force", "Police Service"
     for word in reversed(words):
         if word in ORG_WORDS:
             return ORG_WORDS[word]
