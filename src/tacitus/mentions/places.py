@@ -337,7 +337,12 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
     toks = _Tokens(doc)
     mentions: list[_Mention] = []
     taken = [False] * toks.n  # inside any entity
-    for start, end, label in _merged_entities(doc, toks, gaz):
+    people: set[str] = set()  # surnames of people named in full: "Narendra Modi"
+    entities = _merged_entities(doc, toks, gaz)
+    for start, end, label in entities:
+        if label == "PERSON" and end - start > 1 and toks.upper[end - 1]:
+            people.add(toks.words[end - 1])
+    for start, end, label in entities:
         if label in PLACE_LABELS:
             m = _from_entity(toks, start, end, gaz, demonyms)
             if m is not None:
@@ -374,6 +379,9 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
             for i in range(start, end):
                 taken[i] = True
     mentions.extend(_scan(toks, gaz, taken, demonyms))
+    if people:
+        # "Modi" or "Villanueva" alone, where the article names the person in full.
+        mentions = [m for m in mentions if not _person_word(m, people, gaz)]
     for m in mentions:
         k = m.last_token + 1
         m.state = k < toks.n and toks.words[k] in ("state", "State") and (k + 1 >= toks.n or not toks.upper[k + 1])
@@ -381,6 +389,12 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
         mentions = [m for m in mentions if not any(m.start < e and s < m.end for s, e in exclude)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _person_word(m: _Mention, people: set[str], gaz: Gazetteer) -> bool:
+    if m.source == "demonym" or m.first_token != m.last_token or m.text not in people:
+        return False
+    return all(gaz.kind[c] == CITY for c in m.candidates)
 
 
 def _merged_entities(doc: Doc, toks: _Tokens, gaz: Gazetteer) -> list[tuple[int, int, str]]:
