@@ -85,8 +85,11 @@ def _verbal(
     judge: CueJudge,
     trace: list[tuple[Token, Token, Attribution]] | None,
 ) -> Attribution | None:
-    if any(c.dep_ in _PASSIVE for c in children(verb)):
-        return _passive(doc, verb, judge, trace)
+    passive = any(c.dep_ in _PASSIVE for c in children(verb))
+    if passive or verb.dep_ == "acl":
+        att = _passive(doc, verb, judge, trace)
+        if att is not None or (passive and not _perfect_s(verb)):
+            return att
     att = _standard(doc, verb, quotes, judge, trace)
     if att is None and verb.lemma_.lower() in SAY_LIKE:
         quote = quote_then_verb(verb, quotes)
@@ -165,10 +168,15 @@ def _passive(
     agents = [c for c in children(verb) if c.dep_ == "agent"]
     objects = [c for c in children(agents[0]) if c.dep_ == "pobj"] if agents else []
     patients = [c for c in children(verb) if c.dep_ == "nsubjpass"]
+    skip: set[int] = set()
+    if not patients and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "Starr's remarks, first reported by The New York Times, ...": the noun is what was said.
+        patients = [verb.head]
+        skip = {t.i for t in verb.subtree}
     if not objects or not patients:
         return None
     cue_tokens = _cue_tokens(verb, patients[0])
-    content = trim_tokens(doc, patients[0].subtree)
+    content = trim_tokens(doc, [t for t in patients[0].subtree if t.i not in skip])
     source = trim_tokens(doc, [t for t in objects[0].subtree], keep_quotes=False)
     if content is None or source is None:
         return None
@@ -186,8 +194,18 @@ def _passive(
     return att
 
 
+def _perfect_s(verb: Token) -> bool:
+    """ "he's said he'll fight": the parser reads "'s" (has) as a passive auxiliary."""
+    kids = children(verb)
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in kids) and not any(
+        c.dep_ == "agent" for c in kids
+    )
+
+
 def _subject(verb: Token, quotes: QuoteIndex, depth: int = 0) -> Token | None:
     subjects = [c for c in children(verb) if c.dep_ in _SUBJECTS]
+    if not subjects and _perfect_s(verb):
+        subjects = [c for c in children(verb) if c.dep_ == "nsubjpass"]
     if len(subjects) == 1:
         return subjects[0]
     if subjects:
