@@ -112,6 +112,11 @@ class Entity:
             return None, False
         active = [r for r in self.roles if r.active(date)]
         if active:
+            # The same office in several states (a monarch of the Commonwealth realms): the first listed.
+            firsts: dict[str, Role] = {}
+            for r in active:
+                firsts.setdefault(r.role, r)
+            active = list(firsts.values())
             active.sort(key=lambda r: (ROLE_RANK.get(r.role, 9), -(r.start or dt.date.min).toordinal()))
             return active[0], True
         past = [r for r in self.roles if r.end is not None and r.end <= date]
