@@ -342,11 +342,15 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
     for start, end, label in entities:
         if label == "PERSON" and end - start > 1 and toks.upper[end - 1]:
             people.add(toks.words[end - 1])
+    deferred: list[tuple[int, int]] = []  # names taken for people or organisations, settled below
+    known: set[str] = set()  # names the model tagged as places
     for start, end, label in entities:
         if label in PLACE_LABELS:
             m = _from_entity(toks, start, end, gaz, demonyms)
             if m is not None:
                 mentions.append(m)
+                if m.candidates and m.source == "ner":
+                    known.add(name_key(m.text))
         elif label in ("ORG", "PERSON", "EVENT", "PRODUCT"):
             # The small model often tags "Zimbabwe", "EU" or "Gainesville" as ORG or PERSON.
             m = _misfiled(toks, start, end, label, gaz, demonyms)
@@ -355,10 +359,13 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
                 for i in range(start, end):
                     taken[i] = True
                 continue
+            found = len(mentions)
             if demonyms and label != "PERSON":
                 mentions.extend(_embedded_demonyms(toks, start, end, gaz))
             elif demonyms and (dem := _demonym(toks, start, end, gaz)) is not None:
                 mentions.append(dem)  # "Saint Lucian" taken for a name
+            if len(mentions) == found and label in ("ORG", "PERSON"):
+                deferred.append((start, end))
         elif demonyms and label in _DEMONYM_HOSTS:
             # "the Ukrainian Law on Prevention of Corruption", "8,000 Egyptian pounds".
             mentions.extend(_embedded_demonyms(toks, start, end, gaz))
@@ -379,6 +386,18 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
             for i in range(start, end):
                 taken[i] = True
     mentions.extend(_scan(toks, gaz, taken, demonyms))
+    if deferred and known:
+        # One reading per name: "Gainesville" tagged as a person where the article also has it as a place.
+        for start, end in deferred:
+            while start < end and toks.words[start].lower() == "the":
+                start += 1
+            while end > start and toks.words[end - 1] in ("'s", "\u2019s"):
+                end -= 1
+            if start >= end or (end - start == 1 and toks.words[start] in people):
+                continue
+            text = toks.doc[start:end].text
+            if name_key(text) in known and not (text.isupper() and len(text) <= 4):
+                mentions.append(toks.mention(start, end, gaz, "ner"))
     if people:
         # "Modi" or "Villanueva" alone, where the article names the person in full.
         mentions = [m for m in mentions if not _person_word(m, people, gaz)]
