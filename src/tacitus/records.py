@@ -70,8 +70,8 @@ class Place:
 
     ``kind`` is "toponym" (a place name), "demonym" (an adjective or people noun
     such as "Japanese", resolved to its country or region) or "approximate" (a
-    local name the gazetteer lacks, placed at the article's main town, with
-    ``name`` and ``geonameid`` null).
+    local name the gazetteer lacks, placed at the town named beside it or the
+    article's main town, with ``name`` and ``geonameid`` null).
     """
 
     text: str

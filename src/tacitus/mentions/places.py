@@ -1,12 +1,18 @@
-"""Toponyms: find place names in a parsed article and resolve them.
+"""Place mentions: find place names in a parsed article and resolve them.
 
 Detection takes spaCy's GPE/LOC/FAC entities (rejoining a place the model split
-in two), towns and streets that the model filed as ORG, PERSON, NORP or EVENT,
-places inside organisation names, upper-case datelines, and capitalised token
-runs that the gazetteer knows. Resolution scores each candidate by feature type,
-population, capital status and the article's other places (their countries
-and admin1 areas, and the "Paris, Texas" pattern), so one article settles on
-one reading of an ambiguous name.
+in two), towns, streets and buildings that the model filed as ORG, PERSON,
+NORP, EVENT or PRODUCT, places inside organisation names ("the Beverly Hills
+Police Department"), upper-case datelines, and capitalised token runs that the
+gazetteer knows. Resolution scores each candidate by feature type, population,
+capital status and the article's other places (their countries and admin1
+areas, "Paris, Texas" and "Washington state"), so one article settles on one
+reading of an ambiguous name.
+
+Each place has a kind: "toponym" (a resolved or unresolved place name),
+"demonym" ("Chinese" resolved to China) or "approximate" (a local name the
+gazetteer lacks, given the coordinates of the town beside it or of the
+article's main town). Event locations use toponyms only.
 """
 
 from __future__ import annotations
@@ -274,7 +280,8 @@ def _focus(mentions: list[_Mention], gaz: Gazetteer) -> int | None:
 
 def place_for_span(places: Sequence[Place], doc: Doc, start: int, end: int) -> Place | None:
     """The place a clause spanning [start, end) happens at: a toponym (never a
-    demonym or approximate place) inside it governed by a locative preposition ("in Tokyo", "near Taiwan's airspace")."""
+    demonym or approximate place) inside it governed by a locative preposition
+    ("in Tokyo", "near Taiwan's airspace")."""
     parsed = doc.has_annotation("DEP")
     for place in places:
         # "Japanese" or a street placed at the main town is not where an event happened.
