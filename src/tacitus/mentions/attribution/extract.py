@@ -310,8 +310,9 @@ def _cue_tokens(verb: Token, subject: Token) -> list[Token]:
     while j < len(doc):
         t = doc[j]
         if t.head == verb and t.dep_ == "prep" and _is_channel(t):
-            toks.extend(t.subtree)
-            j = max(x.i for x in t.subtree) + 1
+            words = _without_clauses(t)
+            toks.extend(words)
+            j = max(x.i for x in words) + 1
             continue
         break
     # "told members of the media": the addressee belongs to the cue of "tell".
@@ -322,9 +323,33 @@ def _cue_tokens(verb: Token, subject: Token) -> list[Token]:
     return sorted(set(toks), key=lambda t: t.i)
 
 
+def _without_clauses(prep: Token) -> list[Token]:
+    """The words of a prepositional phrase without a clause hung on its noun
+    ("in a statement [that the team would work ...]")."""
+    skip: set[int] = set()
+    for obj in children(prep):
+        for c in children(obj):
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i:
+                skip.update(t.i for t in c.subtree)
+    return [t for t in prep.subtree if t.i not in skip]
+
+
+def _clause_under_prep(verb: Token, cue_ids: set[int]) -> list[Token]:
+    """ "said in a statement that ...": the parser hangs the reported clause on the noun."""
+    for prep in children(verb):
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in children(prep):
+            for c in children(obj):
+                if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i and c.i not in cue_ids:
+                    if any(g.dep_ == "mark" and g.lower_ == "that" for g in children(c)):
+                        return list(c.subtree)
+    return []
+
+
 def _is_channel(prep: Token) -> bool:
     objects = [c for c in children(prep) if c.dep_ == "pobj"]
-    if not objects or len(list(prep.subtree)) > 5:
+    if not objects or len(_without_clauses(prep)) > 5:
         return False
     obj = objects[0]
     if prep.lower_ == "in":
@@ -365,6 +390,8 @@ def _content(
         ]
         if right:
             tokens = [t for c in right for t in c.subtree if t.i not in cue_ids]
+        elif lemma in SAY_LIKE:
+            tokens = _clause_under_prep(verb, cue_ids)
     span = trim_tokens(doc, tokens) if tokens else None
     if span is not None:
         span = fit_quotes(doc, span, quotes)
@@ -407,7 +434,14 @@ def _adjacent_quote(
 ) -> tuple[int, int] | None:
     """A quotation just before the speaker ('"...," she said') or just after the cue ('said: "..."')."""
     # The speaker's whole phrase sits between the quotation and the cue ('"...," Freddy Ortega said').
-    first = min(subject.left_edge.i, subject.i, cue_tokens[0].i)
+    first = subject.i
+    phrase = {t.i for t in subject.subtree}
+    while first > 0 and doc[first - 1].head.i in phrase:
+        prev = doc[first - 1]
+        if prev.is_space or set(prev.text) <= QUOTE_CHARS or in_quote(quotes, prev):
+            break  # '"...," Sarandon said': words of the quotation hung on the speaker stay out
+        first -= 1
+    first = min(first, cue_tokens[0].i)
     before = quotes.ending_before(doc[first].idx)
     # '"We won." Trump said' is not news style: a full stop inside ends the quote's sentence.
     if before is not None and doc_text(doc)[before.start : before.end].rstrip("\"'\u201d\u2019 ")[-1:] != ".":
