@@ -177,6 +177,8 @@ def _plurals(word: str) -> list[str]:
         forms = [last[:-3] + "men"]
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
         forms = [last[:-1] + "ies"]
+    elif last.endswith("arch"):
+        forms = [last + "s"]  # "oligarchs", "monarchs", "patriarchs"
     elif last.endswith(("s", "x", "ch", "sh")):
         forms = [last + "es"]
     else:
