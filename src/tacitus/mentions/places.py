@@ -371,11 +371,15 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
                 mentions.extend(_embedded_demonyms(toks, start, end, gaz))
             elif demonyms and (dem := _demonym(toks, start, end, gaz)) is not None:
                 mentions.append(dem)  # "Saint Lucian" taken for a name
-            if len(mentions) == found and label in ("ORG", "PERSON"):
+            if len(mentions) == found:
                 deferred.append((start, end))
-        elif demonyms and label in _DEMONYM_HOSTS:
+        elif label in _DEMONYM_HOSTS:
             # "the Ukrainian Law on Prevention of Corruption", "8,000 Egyptian pounds".
-            mentions.extend(_embedded_demonyms(toks, start, end, gaz))
+            found = len(mentions)
+            if demonyms:
+                mentions.extend(_embedded_demonyms(toks, start, end, gaz))
+            if len(mentions) == found and label != "MONEY":
+                deferred.append((start, end))
         elif label == "NORP" and (m := _norp_place(toks, start, end, gaz)) is not None:
             # "Sochi" or "Greer" tagged as a nationality.
             mentions.append(m)
@@ -394,17 +398,7 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
                 taken[i] = True
     mentions.extend(_scan(toks, gaz, taken, demonyms))
     if deferred and known:
-        # One reading per name: "Gainesville" tagged as a person where the article also has it as a place.
-        for start, end in deferred:
-            while start < end and toks.words[start].lower() == "the":
-                start += 1
-            while end > start and toks.words[end - 1] in ("'s", "\u2019s"):
-                end -= 1
-            if start >= end or (end - start == 1 and toks.words[start] in people):
-                continue
-            text = toks.doc[start:end].text
-            if name_key(text) in known and not (text.isupper() and len(text) <= 4):
-                mentions.append(toks.mention(start, end, gaz, "ner"))
+        mentions.extend(_settle_deferred(toks, gaz, deferred, known, people))
     if people:
         # "Modi" or "Villanueva" alone, where the article names the person in full.
         mentions = [m for m in mentions if not _person_word(m, people, gaz)]
@@ -415,6 +409,29 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
         mentions = [m for m in mentions if not any(m.start < e and s < m.end for s, e in exclude)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _settle_deferred(
+    toks: _Tokens, gaz: Gazetteer, deferred: list[tuple[int, int]], known: set[str], people: set[str]
+) -> list[_Mention]:
+    """One reading per name: "Gainesville" taken for a person, or opening "Dublin
+    Recreation Services" or "Anderson County Sheriff", where the article also tags
+    it as a place."""
+    found = []
+    words = toks.words
+    for start, end in deferred:
+        while start < end and words[start].lower() == "the":
+            start += 1
+        while end > start and words[end - 1] in ("'s", "\u2019s"):
+            end -= 1
+        for stop in (end, *range(min(end - 1, start + 3), start, -1)):
+            if stop <= start or (stop - start == 1 and words[start] in people) or not toks.upper[stop - 1]:
+                continue
+            text = toks.doc[start:stop].text
+            if name_key(text) in known and not (text.isupper() and len(text) <= 4):
+                found.append(toks.mention(start, stop, gaz, "ner"))
+                break
+    return found
 
 
 def _person_word(m: _Mention, people: set[str], gaz: Gazetteer) -> bool:
