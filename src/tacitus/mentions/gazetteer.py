@@ -63,6 +63,7 @@ class Entry:
         return bool(self.flags & CAPITAL)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names recur across articles and candidates
 def name_key(text: str) -> str:
     """Normalise a place name for lookup: no accents, case, dots or hyphens."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
