@@ -11,6 +11,7 @@ from tacitus.mentions.attribution.lexicon import (
     CHANNEL_PLATFORMS,
     MEDIA_HEADS,
     PHRASAL,
+    POLLS,
     SAY_LIKE,
 )
 from tacitus.mentions.attribution.inverted import quote_then_verb, speaker_after
@@ -63,6 +64,9 @@ def extract(
                 att = prepositional(doc, tok, tokens[tok.i + 1], quotes)
             elif lower == "per" and tok.i > 0 and tokens[tok.i - 1].lower_ == "as":
                 att = prepositional(doc, tokens[tok.i - 1], tok, quotes)
+        elif lower == "in" and tok.is_sent_start and _names_poll(tok) and not in_quote(quotes, tok):
+            # "In a new Washington Post-ABC News poll, Clinton led ...": the poll says so.
+            att = prepositional(doc, tok, tok, quotes)
         elif tok.pos_ == "VERB" and judge.may_cue(tok.lemma_.lower()) and not in_quote(quotes, tok):
             att = _verbal(doc, tok, quotes, judge, trace)
         if att is not None:
@@ -73,6 +77,10 @@ def extract(
     found += speaker_lines(doc, tokens, quotes)
     found = _dedupe(found)
     return [_continue_quote(doc, att, quotes, found) for att in found]
+
+
+def _names_poll(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in POLLS for c in children(prep))
 
 
 # --- verbal cues -----------------------------------------------------------------

@@ -84,3 +84,6 @@ CHANNEL_PLATFORMS: frozenset[str] = frozenset(
     {"twitter", "x", "facebook", "instagram", "telegram", "weibo", "youtube", "tiktok", "media", "truth",
      "Twitter", "X", "Facebook", "Instagram", "Telegram", "Weibo", "YouTube", "TikTok"}
 )
+
+# "in a new poll": surveys whose findings PolNeAR attributes to them.
+POLLS: frozenset[str] = frozenset({"poll", "survey", "polling", "average", "tracking"})
