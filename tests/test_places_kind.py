@@ -100,3 +100,16 @@ def test_pipeline_keeps_toponyms_that_are_also_actors(coder: Any, check_record: 
     assert places["Chinese"]["kind"] == "demonym"
     for event in record["events"]:
         assert event["location"] is None or event["location"]["kind"] == "toponym"
+
+
+def test_legislator_party_and_state_tags(nlp: Any) -> None:
+    places = find_places(nlp("Rep. James Clyburn, D-S.C., and Sen. Lindsey Graham (R-SC) backed the bill."))
+    assert [(p.text, p.admin1) for p in places] == [("S.C.", "South Carolina"), ("SC", "South Carolina")]
+
+
+def test_washington_state_is_the_state(nlp: Any) -> None:
+    text = "Washington state troopers closed the highway; later, Washington said the road would reopen."
+    places = find_places(nlp(text))
+    assert [(p.text, p.admin1) for p in places if p.text == "Washington"] == [
+        ("Washington", "Washington"), ("Washington", "Washington")
+    ]

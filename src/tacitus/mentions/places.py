@@ -60,6 +60,10 @@ _JOINERS = frozenset({"of", "de", "del", "la", "le", "upon", "on", "du", "des", 
 _LEADING_DROP = frozenset({"the", "northern", "southern", "eastern", "western", "central", "north", "south",
                            "east", "west", "northeast", "northwest", "southeast", "southwest", "downtown",
                            "rural", "greater", "metro", "upstate", "coastal"})
+# Abbreviated titles and company suffixes that never stand alone for a place.
+_TITLES = frozenset({"Rep.", "Sen.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Cpl.", "Adm.", "Dr.", "Mr.",
+                     "Mrs.", "Ms.", "Prof.", "Rev.", "Inc.", "Co.", "Corp.", "Ltd.", "Jr.", "Sr.", "No.", "St.",
+                     "Mt.", "Ft.", "Pres.", "Sec.", "Supt.", "Det.", "Insp.", "Hon."})
 _MAX_TOKENS = 5
 _DATELINE_NEXT = frozenset({",", ":", "-", "\u2013", "\u2014", "(", "--"})
 _MAX_CANDIDATES = 60
@@ -404,7 +408,9 @@ def _detect(doc: Doc, gaz: Gazetteer, exclude: Sequence[tuple[int, int]], demony
         mentions = [m for m in mentions if not _person_word(m, people, gaz)]
     for m in mentions:
         k = m.last_token + 1
-        m.state = k < toks.n and toks.words[k] in ("state", "State") and (k + 1 >= toks.n or not toks.upper[k + 1])
+        m.state = _party_tag(toks, m.first_token) or (
+            k < toks.n and toks.words[k] in ("state", "State") and (k + 1 >= toks.n or not toks.upper[k + 1])
+        )
     if exclude:
         mentions = [m for m in mentions if not any(m.start < e and s < m.end for s, e in exclude)]
     mentions.sort(key=lambda m: m.start)
@@ -657,6 +663,10 @@ def _scan(toks: _Tokens, gaz: Gazetteer, taken: list[bool], demonyms: bool) -> l
 
 def _plausible_alone(m: _Mention, gaz: Gazetteer, toks: _Tokens) -> bool:
     """Whether a gazetteer hit outside NER is likely a place, not a common word or name."""
+    if _party_tag(toks, m.first_token) and any(gaz.kind[c] == ADMIN1 for c in m.candidates):
+        return True  # "Clyburn, D-S.C."
+    if m.first_token == m.last_token and toks.words[m.first_token] in _TITLES:
+        return False  # "Rep.", "Inc." match towns' variant names
     good = [c for c in m.candidates if not gaz.flags[c] & ABBREV]
     if not good:
         # "Va." and "CA" count only right after "City, ".
@@ -701,6 +711,11 @@ def _names_area(text: str, gaz: Gazetteer) -> bool:
     """Whether ``text`` is itself a country's or region's name ("New Zealand", "Pacific")."""
     key = name_key(text)
     return any(gaz.kind[c] != CITY and name_key(gaz.columns["name"][c]) == key for c in gaz.candidates(text))
+
+
+def _party_tag(toks: _Tokens, i: int) -> bool:
+    """A US legislator's party and state: the "S.C." of "D-S.C." or "R-Texas"."""
+    return i >= 2 and toks.words[i - 1] == "-" and toks.words[i - 2] in ("D", "R", "I")
 
 
 def _dateline(toks: _Tokens, i: int) -> bool:
@@ -789,7 +804,7 @@ def _resolve(mentions: list[_Mention], gaz: Gazetteer) -> None:
         plain = tuple(c for c in m.candidates if not gaz.flags[c] & ABBREV)
         # "N.M." and "D.C." are unambiguous anywhere; "Ind." and "CA" only after "City, ".
         dotted = m.text.count(".") >= 2 or (m.text.endswith(".") and len(m.text) > 3)
-        pool = abbrev if (id(m) in tails or dotted) and abbrev else plain
+        pool = abbrev if (id(m) in tails or dotted or m.state) and abbrev else plain
         if m.state:
             pool = tuple(c for c in pool if gaz.kind[c] == ADMIN1) or pool
         pools.append(pool)
