@@ -574,6 +574,11 @@ def _misfiled(
         return None
     if any(gaz.kind[c] in (COUNTRY, ADMIN1, REGION) for c in pool):
         return m
+    if label == "ORG":
+        key = name_key(m.text)
+        pool = [c for c in pool if name_key(gaz.columns["name"][c]) == key]
+        if not pool:
+            return None  # an organisation that matches only a town's variant name: "Hamas" is not Hamm
     pop = max(gaz.population[c] for c in pool)
     if m.text.isupper() and len(m.text) <= 4:
         return None  # "UN", "PAN": acronyms that match a town's name
