@@ -283,7 +283,12 @@ def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
             key = name.casefold()
             person = kb.people.get(key)
             if person is None:
-                person = Entity("person", name, wikidata=qid)
+                # Aliases name only this person: a row under another of their names joins them.
+                person = next(
+                    (kb.people[a.casefold()] for a in _split(row.get("aliases")) if a.casefold() in kb.people), None
+                )
+                if person is None:
+                    person = Entity("person", name, wikidata=qid)
                 kb.people[key] = person
             elif person.wikidata is None:
                 person.wikidata = qid
