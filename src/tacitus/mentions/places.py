@@ -653,6 +653,11 @@ def _scan(toks: _Tokens, gaz: Gazetteer, taken: list[bool], demonyms: bool) -> l
             if name_key(name) not in gaz.names and not (name.isupper() and len(name) > 3):
                 continue
             m = toks.mention(i, j + 1, gaz, "gaz", name)
+            if m.candidates and all(gaz.kind[c] == CITY for c in m.candidates):
+                # Outside the model's entities a town counts by its own name, not a variant
+                # ("Day" is not Dayton, "Act" not Waco).
+                key = name_key(name)
+                m.candidates = tuple(c for c in m.candidates if name_key(gaz.columns["name"][c]) == key)
             if m.candidates and _plausible_alone(m, gaz, toks):
                 hit = m
                 break
