@@ -97,6 +97,15 @@ def features(verb: Token, subject: Token, att: Attribution) -> list[str]:
         feats += ["pass", f"l={lemma}|pass"]
     if att.source is not None and len(att.source.text.split()) > 3:
         feats.append("longsource")
+    words = len(content.split())
+    size = "1" if words <= 1 else "short" if words <= 4 else "mid" if words <= 15 else "long"
+    feats += ["cw=" + size, f"l={lemma}|s={speaker}", f"l={lemma}|cw={size}"]
+    if lemma in CORE_VERBS:
+        feats.append(f"core|s={speaker}")
+    if verb.i > 0:
+        feats.append("prev=" + verb.doc[verb.i - 1].lower_)
+    if subject.head is not verb:
+        feats.append("farsubj")  # the speaker was found through another verb
     return feats
 
 
