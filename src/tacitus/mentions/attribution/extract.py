@@ -124,6 +124,9 @@ def _standard(
         subject = _speaker_after_quote(verb, quotes)
         if subject is None:
             return None
+    subject = _past_breaks(verb, subject)
+    if subject is None:
+        return None
     cue_tokens = _cue_tokens(verb, subject)
     cue = token_span(doc, cue_tokens)
     content = _content(doc, verb, subject, cue_tokens, quotes)
@@ -260,6 +263,25 @@ def _subject(verb: Token, quotes: QuoteIndex, depth: int = 0) -> Token | None:
             return patients[0] if patients and verb.dep_ == "conj" else None
         return _subject(head, quotes, depth + 1)
     return None
+
+
+def _past_breaks(verb: Token, subject: Token) -> Token | None:
+    """The speaker in the verb's own paragraph: the parser may run a title, a dateline and the
+    first sentence together ("The Latest ... 9:34 p.m. [break] Donald Trump has delivered")."""
+    if subject.i >= verb.i:
+        return subject
+    doc = verb.doc
+    last_break = -1
+    for i in range(subject.i + 1, verb.i):
+        if doc[i].is_space and "\n" in doc[i].text:
+            last_break = i
+    if last_break < 0:
+        return subject
+    lo = last_break + 1
+    heads = [
+        t for t in doc[lo : verb.i] if not lo <= t.head.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")
+    ]
+    return heads[-1] if heads else None
 
 
 def _speaker_after_quote(verb: Token, quotes: QuoteIndex) -> Token | None:
@@ -488,6 +510,10 @@ def _source(
     if span is None:
         return None
     text = doc_text(doc)
+    start = span[0]
+    while start < span[1] - 1 and (text[start] in "-\u2013\u2014" or text[start].isspace()):
+        start += 1  # "-Philip Bump explains": a list dash glued to the name
+    span = (start, span[1])
     if "," in text[span[0] : span[1]] and text[span[1] : span[1] + 1] == ",":
         # PolNeAR closes an apposition with its comma: "Paul Huntley, a Sanders delegate,".
         span = (span[0], span[1] + 1)
