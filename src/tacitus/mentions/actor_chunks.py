@@ -38,6 +38,8 @@ US_TITLES = frozenset({
 VAGUE = frozenset({"man", "men", "person", "persons", "individual", "individuals", "occupier", "occupiers",
                    "group", "groups", "member", "members"})
 UNKNOWN = "UNK"
+# Armed groups that are not a state's forces: their commanders and soldiers are theirs.
+IRREGULAR = frozenset({"REB", "PRM", "UAF", "CRM"})
 
 
 def unit_kind(entities: list[Entity]) -> str:
@@ -279,6 +281,8 @@ def _head_sector(sectors: list[Unit], modifiers: list[Unit], when: dt.date, doc:
         u.entity is not None and u.entity.use == "smod" and u.entity.sector == "OPP" for u in heads[:-1]
     ):
         return "OPP"  # "anti-government protesters", "pro-democracy activists"
+    if sector_of(head) == "MIL" and heads[:-1] and sector_of(heads[-2]) in IRREGULAR:
+        return sector_of(heads[-2])  # "rebel commander", "militia soldiers"
     if head.entity is not None and head.entity.use in ("generic", "role"):
         before = [u for u in heads[:-1] if u.entity is not None and u.entity.use not in ("generic", "role")]
         if before:
