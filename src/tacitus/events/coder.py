@@ -219,6 +219,12 @@ def code_events(
     candidates = list(find_candidates(doc, lexicon) if candidates is None else candidates)
     if predictions:
         candidates = _apply_predictions(candidates, sentences, predictions)
+    # A place inside a longer actor name ("the Organization for Security and Co-operation
+    # in Europe") is part of the name, not where the event happened.
+    locatable = [
+        p for p in context.places
+        if not any(a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in context.actors)
+    ]
     for candidate in candidates:
         source, target = read_roles(candidate, index)
         clause_start, clause_end = _clause_bounds(candidate)
@@ -281,7 +287,7 @@ def code_events(
         date = date or context.publication
         location = None
         if attachers.place is not None:
-            location = attachers.place(context.places, doc, clause_start, clause_end)
+            location = attachers.place(locatable, doc, clause_start, clause_end)
         events.append(
             Event(
                 id=event_id(context.article_id, candidate.event_type, *key),

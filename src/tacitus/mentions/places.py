@@ -287,10 +287,13 @@ def place_for_span(places: Sequence[Place], doc: Doc, start: int, end: int) -> P
     demonym or approximate place) inside it governed by a locative preposition
     ("in Tokyo", "near Taiwan's airspace")."""
     parsed = doc.has_annotation("DEP")
+    named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PLACE_LABELS]
     for place in places:
         # "Japanese" or a street placed at the main town is not where an event happened.
         if place.kind != TOPONYM or place.start < start or place.end > end:
             continue
+        if any(s <= place.start and place.end <= e and e - s > place.end - place.start for s, e in named):
+            continue  # "Europe" in "the Organization for Security and Co-operation in Europe"
         token = _token_at(doc, place.start)
         if token is None:
             continue
