@@ -113,3 +113,16 @@ def test_washington_state_is_the_state(nlp: Any) -> None:
     assert [(p.text, p.admin1) for p in places if p.text == "Washington"] == [
         ("Washington", "Washington"), ("Washington", "Washington")
     ]
+
+
+def test_place_inside_an_actor_name_is_not_the_location(coder: Any) -> None:
+    from tacitus.api import extract
+
+    text = (
+        "The document was signed by representatives of Ukraine, Russia and the Organization for "
+        "Security and Co-operation in Europe on Thursday."
+    )
+    record = extract(text).to_dict()
+    assert any(p["text"] == "Europe" for p in record["mentions"]["places"])
+    assert record["events"]
+    assert all((e["location"] or {}).get("text") != "Europe" for e in record["events"])
