@@ -194,6 +194,103 @@ def test_attribution_for_span_outside_every_content(nlp) -> None:  # type: ignor
     assert found is not None and found.source is not None and found.source.text == "Officials"
 
 
+def test_parenthetical_said_reports_its_host_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The golf industry, she said, is doing much better than it has since 2009."
+    att = _by_source(_find(nlp, text), "she")
+    assert att.cue is not None and att.cue.text == "said"
+    assert att.content is not None and att.content.text.startswith("The golf industry")
+
+
+def test_as_outlet_noted_reports_the_main_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "As The Atlantic recently noted, trust in government is collapsing around the world."
+    att = _by_source(_find(nlp, text), "The Atlantic")
+    assert att.content is not None and att.content.text.startswith("trust in government is collapsing")
+
+
+def test_whole_name_before_the_verb_after_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"His strategy, his media campaign, it\'s all a show," Freddy Ortega said.'
+    att = _by_source(_find(nlp, text), "Freddy Ortega")
+    assert att.kind == "direct"
+    assert att.content is not None and att.content.text.startswith('"His strategy')
+
+
+def test_inverted_speaker_after_an_unquoted_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Voters in Ohio get nervous about trade, said Christine Link, "
+        "executive director of the American Civil Liberties Union in Ohio."
+    )
+    att = _by_source(
+        _find(nlp, text), "Christine Link, executive director of the American Civil Liberties Union in Ohio"
+    )
+    assert att.content is not None and att.content.text == "Voters in Ohio get nervous about trade"
+
+
+def test_inverted_speaker_with_apposition_after_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will win this state," said Richard L. Trumka, president of the A.F.L.-C.I.O. He spoke in Ohio.'
+    att = _by_source(_find(nlp, text), "Richard L. Trumka, president of the A.F.L.-C.I.O.")
+    assert att.kind == "direct"
+    assert att.content is not None and att.content.text == '"We will win this state,"'
+
+
+def test_hyphenated_words_stay_in_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    atts = _find(nlp, "The Democratic front-runner said the plan would cost too much.")
+    _by_source(atts, "The Democratic front-runner")
+
+
+def test_descriptive_relative_clause_stays_in_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jason Furman, who leads the Council of Economic Advisers, said the figures were encouraging."
+    _by_source(_find(nlp, text), "Jason Furman, who leads the Council of Economic Advisers,")
+
+
+def test_relative_clause_that_speaks_is_its_own_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    atts = _find(nlp, "Podesta, who said the project was vetted, declined to comment further.")
+    inner = _by_source(atts, "who")
+    assert inner.content is not None and inner.content.text == "the project was vetted"
+    _by_source(atts, "Podesta")
+
+
+def test_poll_with_participle_and_in_a_poll(nlp) -> None:  # type: ignore[no-untyped-def]
+    atts = _find(nlp, "A national poll released Sunday shows Clinton ahead by four points.")
+    assert _by_source(atts, "A national poll released Sunday").kind == "source"
+    text = "In a new Washington Post-ABC News poll, Clinton led Trump by six points among likely voters."
+    att = _by_source(_find(nlp, text), "a new Washington Post-ABC News poll")
+    assert att.content is not None and att.content.text.startswith("Clinton led Trump")
+
+
+def test_clause_hung_on_in_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "April Mellody, a spokeswoman for the convention, said in a statement "
+        "that the security team would work with the police."
+    )
+    att = _by_source(_find(nlp, text), "April Mellody, a spokeswoman for the convention,")
+    assert att.cue is not None and att.cue.text == "said in a statement"
+    assert att.content is not None and att.content.text == "that the security team would work with the police"
+
+
+def test_speaker_in_the_verbs_own_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Latest on the campaign:\n\n9:34 p.m.\n\nDonald Trump has said that he will win New York."
+    att = _by_source(_find(nlp, text), "Donald Trump")
+    assert att.cue is not None and att.cue.text == "has said"
+
+
+def test_transcript_speaker_lines(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The interview went on for an hour.\n\n"
+        "TAPPER: Do you think the party will unite behind you?\n\nTRUMP: I think it will."
+    )
+    atts = _find(nlp, text)
+    assert _by_source(atts, "TAPPER").cue.text == ":"  # type: ignore[union-attr]
+    trump = _by_source(atts, "TRUMP")
+    assert trump.content is not None and trump.content.text == "I think it will."
+
+
+def test_first_reported_by_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Starr's remarks, first reported by The New York Times on Tuesday, suggested some regret."
+    att = _by_source(_find(nlp, text), "The New York Times")
+    assert att.cue is not None and att.cue.text == "first reported"
+    assert att.content is not None and att.content.text == "Starr's remarks"
+
+
 def test_quote_pairing() -> None:
     text = 'He said "yes" and \u201cno\u201d.\n"An open quote runs to the paragraph end\nNext.'
     quotes = [(q.start, q.end, q.closed) for q in find_quotes(text)]

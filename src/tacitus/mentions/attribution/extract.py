@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.attribution.cuemodel import CueJudge
+from tacitus.mentions.attribution.inverted import quote_then_verb, speaker_after
 from tacitus.mentions.attribution.lexicon import (
     CHANNEL_DOCUMENTS,
     CHANNEL_PLATFORMS,
@@ -14,9 +15,12 @@ from tacitus.mentions.attribution.lexicon import (
     POLLS,
     SAY_LIKE,
 )
-from tacitus.mentions.attribution.inverted import quote_then_verb, speaker_after
+from tacitus.mentions.attribution.prepositional import (
+    headline,
+    prepositional,
+    speaker_lines,
+)
 from tacitus.mentions.attribution.quotes import Quote, QuoteIndex
-from tacitus.mentions.attribution.prepositional import headline, prepositional, speaker_lines
 from tacitus.mentions.attribution.spans import (
     QUOTE_CHARS,
     after_breaks,
@@ -371,9 +375,13 @@ def _clause_under_prep(verb: Token, cue_ids: set[int]) -> list[Token]:
             continue
         for obj in children(prep):
             for c in children(obj):
-                if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i and c.i not in cue_ids:
-                    if any(g.dep_ == "mark" and g.lower_ == "that" for g in children(c)):
-                        return list(c.subtree)
+                if (
+                    c.dep_ in ("acl", "ccomp", "relcl")
+                    and c.i > obj.i
+                    and c.i not in cue_ids
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in children(c))
+                ):
+                    return list(c.subtree)
     return []
 
 

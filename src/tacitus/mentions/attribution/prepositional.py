@@ -6,7 +6,12 @@ import re
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.attribution.quotes import QuoteIndex
-from tacitus.mentions.attribution.spans import contiguous_around, fit_quotes, token_span, trim_tokens
+from tacitus.mentions.attribution.spans import (
+    contiguous_around,
+    fit_quotes,
+    token_span,
+    trim_tokens,
+)
 from tacitus.mentions.attribution.tree import children, doc_text
 from tacitus.records import Attribution, Span
 
