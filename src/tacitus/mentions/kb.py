@@ -31,6 +31,8 @@ PEOPLE_COLUMNS: tuple[str, ...] = (
 
 # Roles that make a person speak for a government when several are held at once.
 ROLE_RANK: dict[str, int] = {
+    # PLOVER codes the Pope and other heads of religions as religious (REL) before any state office.
+    "religious_leader": -1,
     "head_of_state": 0,
     "head_of_government": 1,
     "foreign_minister": 2,
