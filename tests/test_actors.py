@@ -140,3 +140,37 @@ def test_they_after_plural_group(resolver: ActorResolver, nlp) -> None:  # type:
 def test_they_without_clear_antecedent(resolver: ActorResolver, nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Joe Biden met Fumio Kishida in Tokyo. They discussed trade."
     assert not [t for t, _, _ in _found(resolver, nlp, text, dt.date(2023, 5, 1)) if t == "They"]
+
+
+SECTORS = frozenset(
+    "GOV MIL COP SPY LEG JUD REB PRM UAF OPP PTY CVL REF SOC NGO ELI EDU JRN BUS LAB AGR MED HLH REL CRM ENV PRE UNK".split()
+)
+
+
+def test_officials_rows_are_well_formed() -> None:
+    import csv
+
+    import pycountry
+
+    path = Path(__file__).resolve().parents[1] / "src" / "tacitus" / "data" / "kb" / "officials.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t",
+                               quoting=csv.QUOTE_NONE))
+    assert rows[0] == ["name", "aliases", "country", "role", "sector", "start", "end", "wikidata"]
+    for fields in rows[1:]:
+        assert len(fields) == 8, fields
+        name, _, country, role, sector, start, end, _ = fields
+        assert name and role and sector in SECTORS, fields
+        assert not country or country.startswith("igo:") or country in {"XKX", "TWN", "PSE"} or (
+            pycountry.countries.get(alpha_3=country) is not None
+        ), fields
+        if start and end:
+            assert dt.date.fromisoformat(start) <= dt.date.fromisoformat(end), fields
+
+
+def test_sector_agents_use_known_codes() -> None:
+    kb = load_kb()
+    for entities in kb.phrases.values():
+        for entity in entities:
+            if entity.kind == "sector":
+                assert entity.sector in SECTORS, entity
