@@ -198,10 +198,10 @@ def _drop_stray_sites(mentions: list[_Mention], gaz: Gazetteer, focus: int) -> N
     Square" in a New Orleans story read as a Pennsylvania village) is an unknown
     local name instead."""
     country, admin1 = gaz.country_of[focus], gaz.columns["admin1"][focus]
-    named: dict[str | None, int] = defaultdict(int)
+    named: dict[str | None, set[str]] = defaultdict(set)  # the different names read in each country
     for m in mentions:
         if m.choice is not None:
-            named[gaz.country_of[m.choice]] += 1
+            named[gaz.country_of[m.choice]].add(name_key(m.text))
     for m in mentions:
         c = m.choice
         if c is None or gaz.kind[c] != CITY or gaz.population[c] >= _STRAY_SITE_MAX_POPULATION:
@@ -210,9 +210,11 @@ def _drop_stray_sites(mentions: list[_Mention], gaz: Gazetteer, focus: int) -> N
         if last == m.text.lower() or last not in _SITE_WORDS:
             # A village abroad that nothing else in the article points to ("Heathrow" read as
             # a Florida village in a London story).
-            if gaz.population[c] < _STRAY_TOWN_MAX_POPULATION and gaz.country_of[c] != country and named[
-                gaz.country_of[c]
-            ] <= 1:
+            if (
+                gaz.population[c] < _STRAY_TOWN_MAX_POPULATION
+                and gaz.country_of[c] != country
+                and len(named[gaz.country_of[c]]) <= 1
+            ):
                 m.choice = None
             continue
         other_admin1 = admin1 is not None and gaz.columns["admin1"][c] not in (None, admin1)
