@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def test_offsets_and_order_on_news(resolver: ActorResolver, nlp) -> None:  # typ
         total += len(actors)
         for a in actors:
             assert doc.text[a.start : a.end] == a.text
-        for left, right in zip(actors, actors[1:]):
+        for left, right in itertools.pairwise(actors):
             same_group = (left.start, left.end) == (right.start, right.end)
             assert same_group or left.end <= right.start
     assert total > 30
@@ -142,9 +143,10 @@ def test_they_without_clear_antecedent(resolver: ActorResolver, nlp) -> None:  #
     assert not [t for t, _, _ in _found(resolver, nlp, text, dt.date(2023, 5, 1)) if t == "They"]
 
 
-SECTORS = frozenset(
-    "GOV MIL COP SPY LEG JUD REB PRM UAF OPP PTY CVL REF SOC NGO ELI EDU JRN BUS LAB AGR MED HLH REL CRM ENV PRE UNK".split()
-)
+SECTORS = frozenset({
+    "GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "PRM", "UAF", "OPP", "PTY", "CVL", "REF", "SOC", "NGO",
+    "ELI", "EDU", "JRN", "BUS", "LAB", "AGR", "MED", "HLH", "REL", "CRM", "ENV", "PRE", "UNK",
+})
 
 
 def test_officials_rows_are_well_formed() -> None:
