@@ -6,10 +6,11 @@ DATA_DIR defaults to ../shared/data/geo. The gold toponyms scored are those
 with coordinates; "all" scores every one of them, "locat." drops adjectives,
 demonyms, language names and non-locational uses (GeoWebNews marks these).
 Each corpus is scored three ways: "places", exactly what the pipeline emits in
-an article record's mentions (toponyms, demonyms such as "Chinese" resolved to
-their country, and local names the gazetteer lacks placed at the article's
-main town); "-apx", without those approximate places; and "toponyms", place
-names alone. A gold toponym counts as found when a predicted place overlaps
+an article record's mentions (find_places with its defaults: toponyms,
+demonyms such as "Chinese" resolved to their country, and local names the
+gazetteer lacks placed at the town beside them or the article's main town);
+"-apx", with those local names left without coordinates; and "toponyms",
+place names alone. A gold toponym counts as found when a predicted place overlaps
 it, and as within 161 km when the most-overlapping one lies that close.
 The resolver was tuned on gwn_dev and lgl; trnews and geovirus were not
 looked at while tuning and are held out.
