@@ -79,6 +79,7 @@ _STATE_OVER_COUNTRY = 1.5
 _PAIR_BONUS = 10.0
 _POP_WEIGHT = 1.0
 _CITY_ADMIN1_VOTE = 1.0
+_AMBIGUOUS_VOTE = 0.5  # an ambiguous town's vote for its country and state, against 1 for a sure name
 _ALTNAME_PENALTY = 2.0
 _GAZ_MIN_POPULATION = 5000
 _GAZ_MIN_POPULATION_ONE_WORD = 50000
@@ -194,9 +195,9 @@ def find_places(
 
 
 def _drop_stray_sites(mentions: list[_Mention], gaz: Gazetteer, focus: int) -> None:
-    """A site's name that matched only a hamlet far from the article ("Washington
-    Square" in a New Orleans story read as a Pennsylvania village) is an unknown
-    local name instead."""
+    """Names that matched only a hamlet far from the article are unknown local
+    names instead: a site ("Washington Square" in a New Orleans story read as a
+    Pennsylvania village) or a village abroad that nothing else points to."""
     country, admin1 = gaz.country_of[focus], gaz.columns["admin1"][focus]
     named: dict[str | None, set[str]] = defaultdict(set)  # the different names read in each country
     for m in mentions:
@@ -243,7 +244,8 @@ def _focus(mentions: list[_Mention], gaz: Gazetteer) -> int | None:
     """The article's main town: the resolved city named most often, counting the
     other names in its state and country for it ("Gainesville" among Virginia
     towns beats a house model named after an English village). When the
-    article's main country has no town, its most-named state or the country."""
+    article's main country has no town: its most-named state, else its capital,
+    else the country."""
     countries: dict[str, float] = defaultdict(float)
     admin1s: dict[tuple[str | None, str], float] = defaultdict(float)
     cities: dict[int, int] = defaultdict(int)
@@ -840,7 +842,7 @@ def _resolve(mentions: list[_Mention], gaz: Gazetteer) -> None:
             if m.choice is None:
                 continue
             # An ambiguous city name is weaker evidence than a country, state or unique name.
-            w = 1.0 if len(pool) <= 1 or gaz.kind[m.choice] != CITY else 0.5
+            w = 1.0 if len(pool) <= 1 or gaz.kind[m.choice] != CITY else _AMBIGUOUS_VOTE
             c = gaz.country_of[m.choice]
             if c:
                 countries[key][c] = max(countries[key][c], w)
