@@ -199,6 +199,15 @@ def _case_variants(phrase: str) -> set[str]:
     return variants
 
 
+def _has_plural(adjective: str) -> bool:
+    """Whether a demonym takes a plural in -s ("Greeks"), unlike "French", "Japanese" or "Sino-"."""
+    if not adjective[-1:].isalpha() or "." in adjective or adjective.isupper():
+        return False
+    if adjective.endswith(("ese", "sh", "s", "y", "men", "ic")):
+        return False
+    return not adjective.endswith("ch") or adjective.endswith("ech")
+
+
 def load_states(kb: KnowledgeBase, path: Path) -> None:
     for row in _read_tsv(path):
         iso3 = row["iso3"]
@@ -212,8 +221,8 @@ def load_states(kb: KnowledgeBase, path: Path) -> None:
         adjective = Entity("adjective", row["name"], country=iso3)
         for adj in _split(row.get("adjectives")):
             kb.add(adj, adjective)
-            # "Americans", "Israelis": plural demonyms name people of the country.
-            if adj.endswith(("an", "i")) and not adj.endswith("-") and " " not in adj:
+            # "Americans", "Israelis", "Greeks", "South Africans": plural demonyms name people of the country.
+            if _has_plural(adj) and not any(e.kind == "state" for e in kb.phrases.get(adj + "s", ())):
                 kb.add(adj + "s", Entity("demonym", row["name"], country=iso3, sector="CVL"))
         for capital in _split(row.get("capitals")):
             kb.add(capital, Entity("capital", row["name"], country=iso3, sector="GOV"))
