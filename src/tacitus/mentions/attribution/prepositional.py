@@ -57,7 +57,16 @@ def prepositional(doc: Doc, first: Token, prep: Token, quotes: QuoteIndex) -> At
 
 # --- "Kishida: Japan will ..." headlines ----------------------------------------------
 
-_NOT_SPEAKERS = frozenset({"the latest", "update", "watch", "breaking", "exclusive", "live", "video", "analysis"})
+_NOT_SPEAKERS = frozenset(
+    {"the latest", "update", "watch", "breaking", "exclusive", "live", "video", "analysis", "fix is in", "full text",
+     "boom", "wow", "revealed", "look", "busted", "byline", "bombshell", "just leaked", "just in", "paid notice",
+     "delegate update", "news guide", "opinion", "editorial", "correction", "photos", "report"}
+)
+
+
+def _shouts_kicker(prefix: str) -> bool:
+    """ "BREAKING NEWS:", "FIX IS IN:": a shouted kicker of several words, not a speaker."""
+    return len(prefix.split()) > 1 and prefix.isupper()
 
 
 def headline(doc: Doc, tokens: list[Token]) -> Attribution | None:
@@ -69,12 +78,24 @@ def headline(doc: Doc, tokens: list[Token]) -> Attribution | None:
     if colon <= 0 or line_end > 300:
         return None
     prefix = text[:colon].strip()
-    if not prefix or len(prefix.split()) > 5 or prefix.lower() in _NOT_SPEAKERS:
+    start = text.index(prefix) if prefix else 0
+    # "EXCLUSIVE \u2013 Roger Stone: ...": the speaker after a kicker; "Clinton to Planned
+    # Parenthood: ...": the speaker before the addressee.
+    kicker = re.search(r"\s[-\u2013\u2014]\s", prefix)
+    if kicker:
+        start += kicker.end()
+        prefix = prefix[kicker.end() :]
+    addressee = re.search(r"\s(?:to|on|at)\s", prefix)
+    if addressee:
+        prefix = prefix[: addressee.start()]
+    if not prefix or len(prefix.split()) > 5 or prefix.lower() in _NOT_SPEAKERS or _shouts_kicker(prefix):
         return None
-    head_tokens = [t for t in tokens if t.idx < colon and not t.is_space]
-    if not any(t.ent_type_ in ("PERSON", "ORG") for t in head_tokens):
+    head_tokens = [t for t in tokens if start <= t.idx < start + len(prefix) and not t.is_space]
+    if any(t.pos_ in ("VERB", "AUX") for t in head_tokens):
+        return None  # "Carly Fiorina Endorses Ted Cruz: ...": a headline of its own, not a speaker
+    capitalized = all(w[:1].isupper() for w in prefix.split()) and not any(c.isdigit() for c in prefix)
+    if not (capitalized or any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in head_tokens)):
         return None
-    start = text.index(prefix)
     rest = text[colon + 1 : line_end]
     c_start = colon + 1 + (len(rest) - len(rest.lstrip()))
     c_end = line_end
