@@ -60,11 +60,11 @@ def stage_split(texts: list[str]) -> dict[str, float]:
     from tacitus.events.coder import Attachers, Context, code_events
     from tacitus.events.detect import find_candidates
     from tacitus.events.lexicon import load_lexicon
-    from tacitus.pipeline import Found
-    from tacitus.records import Mentions
     from tacitus.mentions.attributions import attribution_for_span, find_attributions
     from tacitus.mentions.places import find_places, place_for_span
     from tacitus.mentions.times import attach_time, find_times
+    from tacitus.pipeline import Found
+    from tacitus.records import Mentions
 
     coder = default_coder(CoderConfig(classifier=True))
     split: dict[str, float] = {}
@@ -78,10 +78,7 @@ def stage_split(texts: list[str]) -> dict[str, float]:
     times = [find_times(doc.text, None, doc=doc) for doc in docs]
     split["times"] = time.perf_counter() - t
     t = time.perf_counter()
-    places = [
-        find_places(doc, exclude=[(a.start, a.end) for a in acts], gazetteer=coder.gazetteer)
-        for doc, acts in zip(docs, actors, strict=True)
-    ]
+    places = [find_places(doc, gazetteer=coder.gazetteer) for doc in docs]
     split["places"] = time.perf_counter() - t
     t = time.perf_counter()
     attributions = [find_attributions(doc) for doc in docs]
