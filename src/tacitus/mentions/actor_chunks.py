@@ -164,7 +164,7 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
 
     for unit in modifiers:
         entity = unit.entity
-        if entity is None:
+        if entity is None or _backed(doc, unit):
             continue
         if chunk.country is None and chunk.igo is None:
             chunk.country, chunk.igo = entity.country, entity.igo
@@ -266,6 +266,12 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
     if modifiers and modifiers[0].kind == "org" and modifiers[0].entity is not None:
         chunk.name = modifiers[0].entity.name
     return True
+
+
+def _backed(doc: Doc, unit: Unit) -> bool:
+    """ "pro-Russian separatists": a group that supports a state is not that state's."""
+    i = unit.start
+    return i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ == "pro"
 
 
 def _former(sector: str | None) -> str | None:
