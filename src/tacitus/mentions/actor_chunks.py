@@ -233,6 +233,8 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
         chunk.country, chunk.igo = entity.country, entity.igo
         if head.kind == "org":
             chunk.sector = entity.sector_on(when)
+            # A region ("Abkhazia", "the West Bank") named after "in" is a place, as a state would be.
+            chunk.is_place_like = entity.use == "region" and len(units) == 1
             if len(modifiers) > 1 and modifiers[0].entity is not None and entity.country is None:
                 chunk.country = modifiers[0].entity.country
         elif head.kind in ("capital", "seat", "city", "demonym"):
