@@ -439,6 +439,10 @@ def _content(
         span = _host_clause(doc, verb, subject, cue_tokens)
         if span is not None:
             span = fit_quotes(doc, span, quotes)
+    if span is None and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        # "the coronation many pundits forecast": what the clause is about is the noun it modifies.
+        skip = {t.i for t in verb.subtree}
+        span = trim_tokens(doc, [t for t in verb.head.subtree if t.i not in skip and t.i < verb.i])
     if span is None:
         return None
     return Span(doc_text(doc)[span[0] : span[1]], span[0], span[1])
