@@ -174,8 +174,9 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
         if named is not None:
             chunk.country = named.country
 
-    if person is not None and person.kind == "person" and person.entity is not None:
-        entity = person.entity
+    known = _person_on(person.entities, when) if person is not None and person.kind == "person" else None
+    if person is not None and known is not None:
+        entity = known
         chunk.person = entity
         chunk.name, chunk.wikidata = entity.name, entity.wikidata
         role, held = entity.role_on(when)
@@ -268,6 +269,15 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
     if modifiers and modifiers[0].kind == "org" and modifiers[0].entity is not None:
         chunk.name = modifiers[0].entity.name
     return True
+
+
+def _person_on(entities: list[Entity], when: dt.date) -> Entity | None:
+    """The person a name means on ``when``: the only one, or the only one then in office."""
+    people = [e for e in entities if e.kind == "person"]
+    if len(people) <= 1:
+        return people[0] if people else None
+    active = [e for e in people if e.role_on(when)[1]]
+    return active[0] if len(active) == 1 else None
 
 
 def _backed(doc: Doc, unit: Unit) -> bool:

@@ -284,6 +284,7 @@ def read_people_rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
+    names: dict[int, set[str]] = {}  # every name and alias of each person, for surnames
     for path in paths:
         for row in read_people_rows(path):
             name = (row.get("name") or "").strip()
@@ -319,7 +320,8 @@ def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
                 person.roles.append(role)
             for alias in [name, *_split(row.get("aliases"))]:
                 kb.add(alias, person)
-    _add_surnames(kb)
+                names.setdefault(id(person), set()).add(alias)
+    _add_surnames(kb, names)
 
 
 def _role_sector(value: str | None, igo: str | None) -> str | None:
@@ -330,19 +332,32 @@ def _role_sector(value: str | None, igo: str | None) -> str | None:
     return sector or "GOV"
 
 
-def _add_surnames(kb: KnowledgeBase) -> None:
-    """Let a surname alone name a person when no one else in the base shares it."""
+def _surnames_of(name: str) -> list[str]:
+    """The surnames a full name can be cut to: "Bashar al-Assad" -> "al-Assad", "Assad"."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    last = parts[-1]
+    out = [last]
+    head, dash, rest = last.partition("-")
+    if dash and head.lower() in ("al", "el", "as", "ash", "ad", "an", "ar", "at", "az") and rest:
+        out.append(rest)
+    return [s for s in out if len(s) >= 4 and s[0].isupper()]
+
+
+def _add_surnames(kb: KnowledgeBase, names: dict[int, set[str]]) -> None:
+    """Let a surname alone name a person; a surname several people share names whoever holds office then."""
     owners: dict[str, set[int]] = {}
-    for person in kb.people.values():
-        parts = (person.name or "").split()
-        if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][0].isupper():
-            owners.setdefault(parts[-1], set()).add(id(person))
+    by_id = {id(p): p for p in kb.people.values()}
+    for pid, person in by_id.items():
+        for name in names.get(pid, {person.name or ""}):
+            for surname in _surnames_of(name):
+                owners.setdefault(surname, set()).add(pid)
     # "Prince Charles" is not Pierre Charles: a surname that is someone's given name is ambiguous.
     given = {(p.name or "").split()[0] for p in kb.people.values() if len((p.name or "").split()) >= 2}
-    by_id = {id(p): p for p in kb.people.values()}
     for surname, ids in owners.items():
-        if len(ids) == 1 and surname not in kb.phrases and surname not in given:
-            kb.phrases[surname] = [by_id[next(iter(ids))]]
+        if surname not in kb.phrases and surname not in given:
+            kb.phrases[surname] = [by_id[i] for i in sorted(ids)]
             kb.surnames.add(surname)
 
 
