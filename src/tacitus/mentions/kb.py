@@ -504,8 +504,8 @@ def parse_sparql_leaders(payload: dict[str, object]) -> list[dict[str, str]]:
         raise KnowledgeBaseError("The SPARQL answer has no results.bindings: is the endpoint right?") from e
     rows: list[dict[str, str]] = []
     for b in bindings:  # type: ignore[union-attr]
-        def value(name: str) -> str:
-            return str(b.get(name, {}).get("value", ""))  # type: ignore[union-attr]
+        def value(name: str, b: object = b) -> str:
+            return str(b.get(name, {}).get("value", ""))  # type: ignore[attr-defined]
 
         qid = value("person").rsplit("/", 1)[-1]
         name = value("personLabel")
