@@ -19,7 +19,10 @@ locative preposition ("in Tokyo", "flew to Beijing") is a place, not an actor; a
 former office holder is an elite (ELI), keeping the country; a
 hyphenated pair ("US-Japan", "Sino-Japanese") gives one mention per country; a group
 reference ("the two leaders") gives one ``ActorRef`` per referent, all with the same
-span.
+span. A surname several people in the base share names the one in office on the
+article's date, or no one. ``lookup`` reads its phrase as an actor: nouns that running
+text only takes after a country ("students") stand alone, vague nouns and pronouns are
+unknown (UNK), a town gives its country, and a time word is junk (JNK).
 """
 
 from __future__ import annotations

@@ -342,6 +342,8 @@ def _surnames_of(name: str) -> list[str]:
     head, dash, rest = last.partition("-")
     if dash and head.lower() in ("al", "el", "as", "ash", "ad", "an", "ar", "at", "az") and rest:
         out.append(rest)
+    if len(parts) >= 3 and parts[-2][:1].isupper():
+        out.append(" ".join(parts[-2:]))  # "López Obrador"
     return [s for s in out if len(s) >= 4 and s[0].isupper()]
 
 
