@@ -104,7 +104,7 @@ def features(verb: Token, subject: Token, att: Attribution) -> list[str]:
         feats.append(f"core|s={speaker}")
     if verb.i > 0:
         feats.append("prev=" + verb.doc[verb.i - 1].lower_)
-    if subject.head is not verb:
+    if subject.head.i != verb.i:
         feats.append("farsubj")  # the speaker was found through another verb
     return feats
 

@@ -231,13 +231,13 @@ def _subject(verb: Token, quotes: QuoteIndex, depth: int = 0) -> Token | None:
     if depth >= 3:
         return None
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if depth == 0 and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.doc[verb.i - 1].text == ",":
         # "Carson rejected the notion ..., saying ...": a participle after a comma speaks
         # for the subject of the sentence, however low the parser hung it.
         root = verb.sent.root
-        if root is not verb and root.pos_ in ("VERB", "AUX") and verb in root.subtree:
+        if root.i != verb.i and root.pos_ in ("VERB", "AUX") and verb in root.subtree:
             found = _subject(root, quotes, depth + 1)
             if found is not None:
                 return found
@@ -251,7 +251,7 @@ def _subject(verb: Token, quotes: QuoteIndex, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" and c.dep_ == "aux" for c in children(verb)):
         # "The victory led Priebus to declare ...": the object of the head speaks.
-        objects = [c for c in children(head) if c.dep_ in ("dobj", "nsubj") and c.i < verb.i and c.head is head]
+        objects = [c for c in children(head) if c.dep_ in ("dobj", "nsubj") and c.i < verb.i and c.head.i == head.i]
         if objects and objects[-1].dep_ == "dobj":
             return objects[-1]
     # A coordinated or participial verb shares its head's subject:
@@ -453,10 +453,16 @@ def _host_clause(doc: Doc, verb: Token, subject: Token, cue_tokens: list[Token])
     "As Y noted, X ..." (the clause the cue hangs on, or the words before an inverted cue)."""
     cue_ids = {t.i for t in cue_tokens} | {t.i for t in subject.subtree}
     left = [c for c in children(verb) if c.i < verb.i and c.i not in cue_ids and c.dep_ not in _NOT_CONTENT]
-    left += [c for c in children(verb) if c.i < verb.i and c.dep_ in ("nsubj", "nsubjpass") and c is not subject]
+    left += [c for c in children(verb) if c.i < verb.i and c.dep_ in ("nsubj", "nsubjpass") and c.i != subject.i]
     if left and subject.i > verb.i:
         return trim_tokens(doc, [t for c in left for t in c.subtree])
-    if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or verb.head is verb:
+    lead = subject.left_edge.i
+    if verb.head.i == verb.i and subject.i < verb.i and lead > 0 and doc[lead - 1].text == ",":
+        # "As Trump spoke, a girl was pepper-sprayed, police said.": all before the speaker.
+        before = [c for c in left if c.i < lead]
+        if before:
+            return trim_tokens(doc, [t for c in before for t in c.subtree])
+    if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or verb.head.i == verb.i:
         return None
     lo = min(subject.left_edge.i, cue_tokens[0].i)
     if lo == 0 or doc[lo - 1].text not in (",", "\u2014", "--") and not any(
@@ -511,7 +517,7 @@ def _source(
     tokens += [
         t
         for c in children(verb)
-        if c.dep_ == subject.dep_ and c is not subject and c.i < subject.i and c.head is subject.head
+        if c.dep_ == subject.dep_ and c.i != subject.i and c.i < subject.i and c.head.i == subject.head.i
         for t in c.subtree
     ]
     if not (content.start <= subject.idx < content.end):

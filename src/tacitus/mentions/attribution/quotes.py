@@ -89,7 +89,7 @@ def find_quotes(text: str) -> list[Quote]:
                     continue  # a stray closer: nothing to close
                 open_at = at
             else:
-                if mark in _OPENERS:
+                if mark in _OPENERS and not _closes(text, at, at + len(mark)):
                     open_at = at  # a stray opener: restart from the newer one
                     continue
                 quotes.append(Quote(open_at, para.start() + m.end(), True))
@@ -97,6 +97,13 @@ def find_quotes(text: str) -> list[Quote]:
         if open_at is not None and para.end() - open_at > 1:
             quotes.append(Quote(open_at, _rstrip_end(text, open_at, para.end()), False))
     return quotes
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """An opening mark typed where a closing one belongs: '\u201cApparently not,\u201c he said'."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return bool(before) and not before.isspace() and (not after or after.isspace() or after in ".,;:!?")
 
 
 def _rstrip_end(text: str, start: int, end: int) -> int:
