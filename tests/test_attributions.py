@@ -291,6 +291,28 @@ def test_first_reported_by_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
     assert att.content is not None and att.content.text == "Starr's remarks"
 
 
+def test_that_said_is_not_a_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    atts = _find(nlp, "That said, Cruz cannot realistically get enough delegates to win the nomination outright.")
+    assert not [a for a in atts if a.source is not None and a.source.text == "That"]
+
+
+def test_opening_mark_typed_as_closer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\u201cApparently not,\u201c he said. \u201cA leopard doesn\u2019t change its spots.\u201d"
+    att = _by_source(_find(nlp, text), "he")
+    assert att.kind == "direct"
+    assert att.content is not None and att.content.text.startswith("\u201cApparently not,\u201c")
+
+
+def test_clause_before_comma_speaker_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "As Trump prepared to speak in Wisconsin on Tuesday, a girl outside the venue was "
+        "pepper-sprayed by a bystander, police said."
+    )
+    att = _by_source(_find(nlp, text), "police")
+    assert att.content is not None and att.content.text.startswith("As Trump prepared to speak")
+    assert att.content.text.endswith("by a bystander")
+
+
 def test_quote_pairing() -> None:
     text = 'He said "yes" and \u201cno\u201d.\n"An open quote runs to the paragraph end\nNext.'
     quotes = [(q.start, q.end, q.closed) for q in find_quotes(text)]

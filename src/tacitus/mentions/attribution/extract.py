@@ -129,7 +129,7 @@ def _standard(
         if subject is None:
             return None
     subject = _past_breaks(verb, subject)
-    if subject is None:
+    if subject is None or _that_said(verb, subject):
         return None
     cue_tokens = _cue_tokens(verb, subject)
     cue = token_span(doc, cue_tokens)
@@ -267,6 +267,18 @@ def _subject(verb: Token, quotes: QuoteIndex, depth: int = 0) -> Token | None:
             return patients[0] if patients and verb.dep_ == "conj" else None
         return _subject(head, quotes, depth + 1)
     return None
+
+
+def _that_said(verb: Token, subject: Token) -> bool:
+    """ "That said, ...": a set phrase meaning "even so", not a report."""
+    doc = verb.doc
+    return (
+        subject.lower_ == "that"
+        and subject.i == verb.i - 1
+        and verb.lower_ == "said"
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
 
 
 def _past_breaks(verb: Token, subject: Token) -> Token | None:
