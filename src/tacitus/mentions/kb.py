@@ -349,17 +349,18 @@ def _surnames_of(name: str) -> list[str]:
 
 def _add_surnames(kb: KnowledgeBase, names: dict[int, set[str]]) -> None:
     """Let a surname alone name a person; a surname several people share names whoever holds office then."""
-    owners: dict[str, set[int]] = {}
+    # Owners in load order (dicts keep it), so every process builds the same lists.
+    owners: dict[str, dict[int, None]] = {}
     by_id = {id(p): p for p in kb.people.values()}
     for pid, person in by_id.items():
-        for name in names.get(pid, {person.name or ""}):
+        for name in sorted(names.get(pid, {person.name or ""})):
             for surname in _surnames_of(name):
-                owners.setdefault(surname, set()).add(pid)
+                owners.setdefault(surname, {})[pid] = None
     # "Prince Charles" is not Pierre Charles: a surname that is someone's given name is ambiguous.
     given = {(p.name or "").split()[0] for p in kb.people.values() if len((p.name or "").split()) >= 2}
     for surname, ids in owners.items():
         if surname not in kb.phrases and surname not in given:
-            kb.phrases[surname] = [by_id[i] for i in sorted(ids)]
+            kb.phrases[surname] = [by_id[i] for i in ids]
             kb.surnames.add(surname)
 
 
