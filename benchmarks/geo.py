@@ -8,7 +8,8 @@ demonyms, language names and non-locational uses (GeoWebNews marks these).
 Each corpus is scored three ways: "places", exactly what the pipeline emits in
 an article record's mentions (find_places with its defaults: toponyms,
 demonyms such as "Chinese" resolved to their country, and local names the
-gazetteer lacks placed at the town beside them or the article's main town);
+gazetteer lacks placed at the town beside them or the article's main town;
+and towns named for their government, "Beijing said", marked "metonym");
 "-apx", with those local names left without coordinates; and "toponyms",
 place names alone. A gold toponym counts as found when a predicted place overlaps
 it, and as within 161 km when the most-overlapping one lies that close.
@@ -28,7 +29,8 @@ from typing import Any
 
 from tacitus.documents.nlp import load_nlp
 from tacitus.mentions.gazetteer import Gazetteer, haversine_km
-from tacitus.mentions.places import find_places
+from tacitus.mentions.actors import ActorResolver
+from tacitus.mentions.places import find_places, mark_seats_of_government
 
 CORPORA = ("gwn_dev", "lgl", "trnews", "geovirus")
 TUNED_ON = {"gwn_dev", "lgl"}
@@ -127,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     gaz = Gazetteer.default()
+    resolver = ActorResolver.default()
     print(f"gazetteer load: {time.perf_counter() - t0:.2f} s ({len(gaz)} entries)")
     header = f"{'corpus':10} {'mode':16} {'gold':>5} {'found':>6} {'<=161km':>8} {'median':>8} {'prec':>6}  tuned"
     print(header)
@@ -137,9 +140,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         records = [json.loads(line) for line in path.open(encoding="utf-8")]
         docs = _docs(name, records, args.docs_cache)
+        actors = [resolver.find_actors(doc, None) for doc in docs]
         for mode, options in MODES:
             t1 = time.perf_counter()
             preds = [find_places(doc, gazetteer=gaz, **options) for doc in docs]
+            if mode == "places":
+                preds = [mark_seats_of_government(p, a, gaz) for p, a in zip(preds, actors, strict=True)]
             ms = (time.perf_counter() - t1) * 1000 / max(len(docs), 1)
             views = [("all", False)]
             if any(not _locational(t) for r in records for t in r["toponyms"] if t.get("lat") is not None):

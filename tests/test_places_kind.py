@@ -1,4 +1,4 @@
-"""Place kinds (toponym, demonym, approximate) on real sentences, and what events may use."""
+"""Place kinds (toponym, demonym, approximate, metonym) on real sentences, and what events may use."""
 
 from __future__ import annotations
 
@@ -89,14 +89,14 @@ def test_ocean_points_are_geonames_points() -> None:
     assert haversine_km(pacific.lat, pacific.lon, 3.51, -132.19) < 20
 
 
-def test_pipeline_keeps_toponyms_that_are_also_actors(coder: Any, check_record: Any) -> None:
+def test_pipeline_keeps_places_that_are_also_actors(coder: Any, check_record: Any) -> None:
     from tacitus.api import extract
 
     text = "Beijing said on Tuesday that Chinese warships would hold drills near Taiwan."
     record = extract(text).to_dict()
     check_record(record)
     places = {p["text"]: p for p in record["mentions"]["places"]}
-    assert places["Beijing"]["kind"] == "toponym" and places["Beijing"]["country"] == "CHN"
+    assert places["Beijing"]["kind"] == "metonym" and places["Beijing"]["country"] == "CHN"
     assert places["Chinese"]["kind"] == "demonym"
     for event in record["events"]:
         assert event["location"] is None or event["location"]["kind"] == "toponym"
@@ -126,3 +126,22 @@ def test_place_inside_an_actor_name_is_not_the_location(coder: Any) -> None:
     assert any(p["text"] == "Europe" for p in record["mentions"]["places"])
     assert record["events"]
     assert all((e["location"] or {}).get("text") != "Europe" for e in record["events"])
+
+
+def test_a_capital_named_for_its_government_is_a_metonym_not_a_location() -> None:
+    import tacitus
+
+    text = (
+        "Beijing condemned the drills on Monday, and the Kremlin rejected the claim. "
+        "Later, Xi Jinping met Vladimir Putin in Beijing. China said the talks went well."
+    )
+    record = tacitus.extract(text, published="2023-03-21")
+    actors = {(a.text, a.country, a.sector) for a in record.mentions.actors}
+    assert {("Beijing", "CHN", "GOV"), ("the Kremlin", "RUS", "GOV")} <= actors
+    kinds = [(p.text, p.kind) for p in record.mentions.places]
+    assert kinds.count(("Beijing", "metonym")) == 1  # the one that condemned
+    assert kinds.count(("Beijing", "toponym")) == 1  # where they met
+    assert ("Kremlin", "metonym") in kinds
+    assert ("China", "toponym") in kinds  # a country named as an actor is still a place
+    for event in record.events:
+        assert event.location is None or event.location.kind == "toponym"

@@ -102,14 +102,15 @@ class Coder:
         from tacitus.events.detect import find_candidates
         from tacitus.events.lexicon import load_lexicon
         from tacitus.mentions.attributions import find_attributions
-        from tacitus.mentions.places import find_places
+        from tacitus.mentions.places import find_places, mark_seats_of_government
         from tacitus.mentions.times import find_times
 
         published = _parse_date(article.published)
         actors = self.resolver.find_actors(doc, published)
         times = find_times(article.text, published, doc=doc)
-        # Every place mention, actors' included: "Beijing" said is still a toponym.
-        places = find_places(doc, gazetteer=self.gazetteer)
+        places = mark_seats_of_government(
+            find_places(doc, gazetteer=self.gazetteer), actors, self.gazetteer
+        )
         attributions = [self._with_speaker(a, actors) for a in find_attributions(doc)]
         mentions = Mentions(
             actors=tuple(actors),

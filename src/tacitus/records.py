@@ -71,7 +71,9 @@ class Place:
     ``kind`` is "toponym" (a place name), "demonym" (an adjective or people noun
     such as "Japanese", resolved to its country or region) or "approximate" (a
     local name the gazetteer lacks, placed at the town named beside it or the
-    article's main town, with ``name`` and ``geonameid`` null).
+    article's main town, with ``name`` and ``geonameid`` null) or "metonym" (a
+    town or site named for its government, "Beijing said", "the Kremlin": the
+    actor list holds the government, and no event happens there).
     """
 
     text: str

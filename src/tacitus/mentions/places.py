@@ -17,6 +17,7 @@ article's main town). Event locations use toponyms only.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections import defaultdict
@@ -35,13 +36,14 @@ from tacitus.mentions.gazetteer import (
     Gazetteer,
     name_key,
 )
-from tacitus.records import Place
+from tacitus.records import ActorRef, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Place.kind values.
-TOPONYM, DEMONYM, APPROXIMATE = "toponym", "demonym", "approximate"
+TOPONYM, DEMONYM, APPROXIMATE, METONYM = "toponym", "demonym", "approximate", "metonym"
+_SEAT_SECTORS = frozenset({"GOV", "MIL"})
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are not toponyms even when the gazetteer knows them ("Jackson", "New York Times").
@@ -284,6 +286,29 @@ def _focus(mentions: list[_Mention], gaz: Gazetteer) -> int | None:
     if inside:
         return max(inside, key=lambda a: areas[a])
     return gaz.capital_entry.get(main, gaz.country_entry.get(main, best))
+
+
+def mark_seats_of_government(
+    places: Sequence[Place], actors: Sequence[ActorRef], gazetteer: Gazetteer
+) -> list[Place]:
+    """``places`` with the towns and sites that a government or military actor mention
+    names ("Beijing said", "the Kremlin denied", "the Pentagon") marked "metonym": the
+    mention is that actor, not a place where anything happens. A country named as an
+    actor ("China said") stays a toponym, and so does a capital the actor resolver left
+    alone ("met Xi Jinping in Beijing")."""
+    seats = set()
+    for actor in actors:
+        if actor.country and actor.sector in _SEAT_SECTORS:
+            start = actor.start + 4 if actor.text[:4].lower() == "the " else actor.start
+            seats.add((start, actor.end))
+    marked = []
+    for place in places:
+        if place.kind == TOPONYM and (place.start, place.end) in seats:
+            home = gazetteer.country(place.country) if place.country else None
+            if home is None or home.geonameid != place.geonameid:
+                place = dataclasses.replace(place, kind=METONYM)
+        marked.append(place)
+    return marked
 
 
 def place_for_span(places: Sequence[Place], doc: Doc, start: int, end: int) -> Place | None:
