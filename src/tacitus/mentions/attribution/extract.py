@@ -21,14 +21,23 @@ from tacitus.mentions.attribution.prepositional import (
     speaker_lines,
 )
 from tacitus.mentions.attribution.quotes import Quote, QuoteIndex
+from tacitus.mentions.attribution.source import source_span
 from tacitus.mentions.attribution.spans import (
     QUOTE_CHARS,
-    after_breaks,
-    contiguous_around,
     fit_quotes,
     in_quote,
     token_span,
     trim_tokens,
+)
+from tacitus.mentions.attribution.speaker import (
+    CUE_INSIDE,
+    PASSIVE,
+    find_subject,
+    inverted_speaker,
+    past_breaks,
+    perfect_s,
+    speaker_after_quote,
+    that_said,
 )
 from tacitus.mentions.attribution.tree import children, doc_text, index_doc
 from tacitus.records import Attribution, Span
@@ -36,15 +45,10 @@ from tacitus.records import Attribution, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_SUBJECTS = frozenset({"nsubj"})
-_PASSIVE = frozenset({"nsubjpass", "auxpass"})
-# Children that sit inside a verbal cue: "has also said", "did not deny".
-_CUE_INSIDE = frozenset({"aux", "neg", "advmod", "prt"})
 # Children that carry what is said.
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "parataxis", "dative"})
 # Right-side children that never belong to the content.
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark"})
-_RELATIVE_DEPS = frozenset({"relcl", "acl"})
 
 
 def extract(
@@ -97,10 +101,10 @@ def _verbal(
     judge: CueJudge,
     trace: list[tuple[Token, Token, Attribution]] | None,
 ) -> Attribution | None:
-    passive = any(c.dep_ in _PASSIVE for c in children(verb))
+    passive = any(c.dep_ in PASSIVE for c in children(verb))
     if passive or verb.dep_ == "acl":
         att = _passive(doc, verb, judge, trace)
-        if att is not None or (passive and not _perfect_s(verb)):
+        if att is not None or (passive and not perfect_s(verb)):
             return att
     att = _standard(doc, verb, quotes, judge, trace)
     if att is None and verb.lemma_.lower() in SAY_LIKE:
@@ -117,26 +121,26 @@ def _standard(
     judge: CueJudge,
     trace: list[tuple[Token, Token, Attribution]] | None,
 ) -> Attribution | None:
-    subject = _subject(verb, quotes)
+    subject = find_subject(verb, quotes)
     if subject is None:
-        subject = _inverted_speaker(verb, quotes)
+        subject = inverted_speaker(verb, quotes)
     if subject is None:
         return None
     if in_quote(quotes, subject):
         # The parser took a word of the quotation for the subject: the speaker
         # is the phrase between the quotation and the verb.
-        subject = _speaker_after_quote(verb, quotes)
+        subject = speaker_after_quote(verb, quotes)
         if subject is None:
             return None
-    subject = _past_breaks(verb, subject)
-    if subject is None or _that_said(verb, subject):
+    subject = past_breaks(verb, subject)
+    if subject is None or that_said(verb, subject):
         return None
     cue_tokens = _cue_tokens(verb, subject)
     cue = token_span(doc, cue_tokens)
     content = _content(doc, verb, subject, cue_tokens, quotes)
     if content is None:
         return None
-    source = _source(doc, subject, verb, cue_tokens, content)
+    source = source_span(doc, subject, verb, cue_tokens, content)
     if source is None:
         return None
     kind = _kind(doc, verb, subject, content)
@@ -209,125 +213,6 @@ def _passive(
     return att
 
 
-def _perfect_s(verb: Token) -> bool:
-    """ "he's said he'll fight": the parser reads "'s" (has) as a passive auxiliary."""
-    kids = children(verb)
-    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in kids) and not any(
-        c.dep_ == "agent" for c in kids
-    )
-
-
-def _subject(verb: Token, quotes: QuoteIndex, depth: int = 0) -> Token | None:
-    subjects = [c for c in children(verb) if c.dep_ in _SUBJECTS]
-    if not subjects and _perfect_s(verb):
-        subjects = [c for c in children(verb) if c.dep_ == "nsubjpass"]
-    if len(subjects) == 1:
-        return subjects[0]
-    if subjects:
-        # '"A, B," Mr. Trump said' and "X get nervous, said Christine Link" parse with two
-        # subjects: the speaker is the one outside quotations nearest the verb.
-        outside = [c for c in subjects if not in_quote(quotes, c)] or subjects
-        return min(outside, key=lambda c: abs(c.i - verb.i))
-    if depth >= 3:
-        return None
-    head = verb.head
-    if head.i == verb.i:
-        return None
-    if depth == 0 and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.doc[verb.i - 1].text == ",":
-        # "Carson rejected the notion ..., saying ...": a participle after a comma speaks
-        # for the subject of the sentence, however low the parser hung it.
-        root = verb.sent.root
-        if root.i != verb.i and root.pos_ in ("VERB", "AUX") and verb in root.subtree:
-            found = _subject(root, quotes, depth + 1)
-            if found is not None:
-                return found
-    # "a new poll showing that ...": the noun the participle modifies speaks.
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
-        return head
-    # "... by saying that ...": the subject of the verb the preposition hangs on.
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        return _subject(head.head, quotes, depth + 1)
-    if head.pos_ not in ("VERB", "AUX"):
-        return None
-    if verb.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" and c.dep_ == "aux" for c in children(verb)):
-        # "The victory led Priebus to declare ...": the object of the head speaks.
-        objects = [c for c in children(head) if c.dep_ in ("dobj", "nsubj") and c.i < verb.i and c.head.i == head.i]
-        if objects and objects[-1].dep_ == "dobj":
-            return objects[-1]
-    # A coordinated or participial verb shares its head's subject:
-    # "defended the route and said ...", "..., saying that ...", "declined to comment".
-    if (
-        verb.dep_ in ("conj", "xcomp")
-        or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
-        or (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in children(verb)))
-    ):
-        if any(c.dep_ in _PASSIVE for c in children(head)):
-            # "Mr. Trump was forced into damage control and said ...": the passive subject speaks.
-            patients = [c for c in children(head) if c.dep_ == "nsubjpass"]
-            return patients[0] if patients and verb.dep_ == "conj" else None
-        return _subject(head, quotes, depth + 1)
-    return None
-
-
-def _that_said(verb: Token, subject: Token) -> bool:
-    """ "That said, ...": a set phrase meaning "even so", not a report."""
-    doc = verb.doc
-    return (
-        subject.lower_ == "that"
-        and subject.i == verb.i - 1
-        and verb.lower_ == "said"
-        and verb.i + 1 < len(doc)
-        and doc[verb.i + 1].text == ","
-    )
-
-
-def _past_breaks(verb: Token, subject: Token) -> Token | None:
-    """The speaker in the verb's own paragraph: the parser may run a title, a dateline and the
-    first sentence together ("The Latest ... 9:34 p.m. [break] Donald Trump has delivered")."""
-    if subject.i >= verb.i:
-        return subject
-    doc = verb.doc
-    last_break = -1
-    for i in range(subject.i + 1, verb.i):
-        if doc[i].is_space and "\n" in doc[i].text:
-            last_break = i
-    if last_break < 0:
-        return subject
-    lo = last_break + 1
-    heads = [
-        t for t in doc[lo : verb.i] if not lo <= t.head.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")
-    ]
-    return heads[-1] if heads else None
-
-
-def _speaker_after_quote(verb: Token, quotes: QuoteIndex) -> Token | None:
-    """The head of the words between a closing quotation and ``verb``, if they are a noun phrase."""
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].head == verb and doc[i].dep_ in _CUE_INSIDE:
-        i -= 1
-    gap: list[Token] = []
-    while i >= 0 and not doc[i].is_punct and not doc[i].is_space and not in_quote(quotes, doc[i]):
-        gap.append(doc[i])
-        i -= 1
-    if not gap or len(gap) > 8 or i < 0 or quotes.ending_before(gap[-1].idx) is None:
-        return None
-    ids = {t.i for t in gap}
-    heads = [t for t in gap if t.head.i not in ids and t.pos_ in ("PROPN", "NOUN", "PRON")]
-    return heads[-1] if heads else None
-
-
-def _inverted_speaker(verb: Token, quotes: QuoteIndex) -> Token | None:
-    """ '"...," said Richard Trumka': the parser often misses the subject after the verb."""
-    if verb.lemma_.lower() not in SAY_LIKE or quotes.ending_before(verb.idx) is None:
-        return None
-    for child in children(verb):
-        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "appos", "oprd"):
-            if child.pos_ in ("PROPN", "NOUN", "PRON"):
-                return child
-    return None
-
-
 def _cue_tokens(verb: Token, subject: Token) -> list[Token]:
     doc = verb.doc
     toks = [verb]
@@ -335,7 +220,7 @@ def _cue_tokens(verb: Token, subject: Token) -> list[Token]:
     i = verb.i - 1
     while i >= 0 and i > subject.i:
         t = doc[i]
-        if t.head == verb and t.dep_ in _CUE_INSIDE and t.i < verb.i:
+        if t.head == verb and t.dep_ in CUE_INSIDE and t.i < verb.i:
             toks.append(t)
             i -= 1
             continue
@@ -511,75 +396,6 @@ def _adjacent_quote(
     if after is not None:
         return after.start, after.end
     return None
-
-
-def _source(
-    doc: Doc, subject: Token, verb: Token, cue_tokens: list[Token], content: Span
-) -> Span | None:
-    cue_ids = {t.i for t in cue_tokens}
-    skip: set[int] = set()
-    for child in children(subject):
-        # "Trump, who leads in delegates, said": the relative clause is not the source.
-        if child.dep_ in _RELATIVE_DEPS and child.i > subject.i and not _descriptive_relative(child):
-            skip.update(t.i for t in child.subtree)
-        elif _circumstance(child, subject):
-            skip.update(t.i for t in child.subtree)
-    tokens = [t for t in subject.subtree if t.i not in skip and t.i not in cue_ids]
-    # "The non - profit is seeking": the parser may split one phrase into several subjects.
-    tokens += [
-        t
-        for c in children(verb)
-        if c.dep_ == subject.dep_ and c.i != subject.i and c.i < subject.i and c.head.i == subject.head.i
-        for t in c.subtree
-    ]
-    if not (content.start <= subject.idx < content.end):
-        # A source inside its content ("The bill, she said, is ...") keeps its words.
-        tokens = [t for t in tokens if not (content.start <= t.idx < content.end)] or [subject]
-    tokens = after_breaks(contiguous_around(tokens, subject), subject)
-    span = trim_tokens(doc, tokens, keep_quotes=False)
-    if span is None:
-        return None
-    text = doc_text(doc)
-    start = span[0]
-    while start < span[1] - 1 and (text[start] in "-\u2013\u2014" or text[start].isspace()):
-        start += 1  # "-Philip Bump explains": a list dash glued to the name
-    span = (start, span[1])
-    if "," in text[span[0] : span[1]] and text[span[1] : span[1] + 1] == ",":
-        # PolNeAR closes an apposition with its comma: "Paul Huntley, a Sanders delegate,".
-        span = (span[0], span[1] + 1)
-    return Span(doc_text(doc)[span[0] : span[1]], span[0], span[1])
-
-
-_FOCUS = frozenset({"even", "only", "just", "also", "ultimately", "now", "then", "still"})
-_FLOATING = frozenset({"both", "all", "each", "too"})
-
-
-def _circumstance(child: Token, subject: Token) -> bool:
-    """Words the parser hangs on the speaker that are not part of its name: "Even Republicans",
-    "Sanders and Clinton both", "The campaign on Monday"."""
-    if child.i < subject.i:
-        return child.dep_ == "advmod" and child.lower_ in _FOCUS and child.i == subject.left_edge.i
-    if child.lower_ in _FLOATING and child.i == subject.right_edge.i:
-        return True
-    if child.dep_ == "prep" and child.lower_ in ("on", "in", "at", "during", "this", "last"):
-        objects = [c for c in children(child) if c.dep_ == "pobj"]
-        return bool(objects) and objects[0].ent_type_ in ("DATE", "TIME")
-    return child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")
-
-
-def _descriptive_relative(clause: Token) -> bool:
-    """Whether a clause after the speaker belongs to the source, as PolNeAR marks it (train counts):
-    "officials who spoke with The Post", "Jason Furman, who leads the council,", "a poll
-    released Sunday" do; "Podesta, who said ..." (speech of its own) and "X, saying ..." do not."""
-    if any(t.pos_ == "VERB" and t.lemma_.lower() in SAY_LIKE for t in clause.subtree):
-        return False
-    left = clause.left_edge
-    comma = left.i > 0 and left.doc[left.i - 1].text == ","
-    if clause.dep_ == "acl":
-        return clause.tag_ == "VBN" and not comma
-    if clause.dep_ != "relcl":
-        return False
-    return not comma or left.lower_ in ("who", "whose")
 
 
 def _kind(doc: Doc, verb: Token, subject: Token, content: Span) -> str:
