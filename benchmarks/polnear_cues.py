@@ -32,7 +32,7 @@ OUT = REPO / "src" / "tacitus" / "data" / "attribution" / "cue_model.json"
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 L2 = 1e-4
 STEPS = 300
-MIN_POSITIVES = 1  # a lemma must head this many annotated cues to be looked at
+MIN_POSITIVES = 2  # a lemma must head this many annotated cues to be looked at
 MIN_WEIGHT = 0.1  # smaller weights are dropped from the shipped file
 
 
