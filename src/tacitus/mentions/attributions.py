@@ -2,19 +2,26 @@
 
 ``find_attributions`` reads the spaCy dependency parse. A cue is a verb that the
 cue model (learned from PolNeAR train, see ``benchmarks/polnear_cues.py``) accepts,
-or "according to" / "as per", or the colon of a "Speaker: words" title line.
+"according to" / "as per", "In a new poll," opening a sentence, or the colon of a
+"Speaker: words" title or transcript line.
 
 Span conventions (those of PolNeAR):
   source   the speaker's whole noun phrase, appositions included ("Paul Huntley, a
-           Sanders delegate,"), relative clauses and datelines left out; a relative
-           pronoun stays as written ("who"); for "X was criticized by Y" it is Y.
+           Sanders delegate,"), and descriptive relative clauses and participles too
+           ("Jason Furman, who leads the council,", "a poll released Sunday"); a clause
+           that reports speech of its own, dates, focus adverbs ("even") and datelines
+           are left out; a relative pronoun stays as written ("who"); for "X was
+           criticized by Y" and "X, first reported by Y," it is Y; after a quotation
+           ('"...," said Richard Trumka, president of the AFL-CIO') it is the phrase
+           after the verb.
   cue      the verb with its auxiliaries, negation and adverbs ("has also said"), a
            bound preposition ("called for"), the channel ("said in a statement",
            "posted on Twitter") and, for "tell", the addressee ("told members of
            the media").
   content  the complement clause, "that" included, or the whole quotation with its
            marks, carried on over the quotations that follow it unclaimed; for
-           "according to X" the rest of the sentence.
+           "according to X" the rest of the sentence; for a cue set off by commas
+           ("The bill, she said, is ...", "..., police said") the clause around it.
 Words inside a quotation are never cues: they are the quoted speaker's content.
 Offsets are character offsets into ``doc.text``.
 """
