@@ -104,10 +104,13 @@ def open_client(address: str = "local", *, workers: int | None = None) -> tuple[
     # default pre-spawn settings (a low malloc trim threshold, one BLAS thread) halved the
     # speed of the spaCy parse in a worker when measured with benchmarks/scale.py. The
     # statistical profiler samples the task thread's stack every few milliseconds; coding
-    # is pure Python, so it is switched off.
+    # is pure Python, so it is switched off. A worker is sent its next partition only when
+    # it is free (worker saturation 1.0): a partition queued behind a slow one on a busy
+    # worker would leave the other idle at the end of a run.
     settings = {
         "distributed.nanny.pre-spawn-environ": {},
         "distributed.worker.profile.enabled": False,
+        "distributed.scheduler.worker-saturation": 1.0,
     }
     with dask.config.set(settings):
         cluster = LocalCluster(
