@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -386,18 +387,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture()
-def server(db: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """``tacitus serve`` in its own process over a copy of the demo store."""
-    httpx = pytest.importorskip("httpx")
-    pytest.importorskip("fastapi")
-    pytest.importorskip("uvicorn")
+@contextlib.contextmanager
+def live_server(db: Path) -> Iterator[str]:
+    """``tacitus serve`` over ``db`` in its own process; yields its base URL once it answers."""
+    import httpx
 
-    path = tmp_path / "live.duckdb"
-    shutil.copyfile(db, path)
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "tacitus.cli.main", "serve", "--db", str(path), "--port", str(port)],
+        [sys.executable, "-m", "tacitus.cli.main", "serve", "--db", str(db), "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -414,10 +411,23 @@ def server(db: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"tacitus serve did not start: {process.stderr.read() if process.stderr else ''}")
             time.sleep(0.2)
-        yield base, path
+        yield base
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture()
+def server(db: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """``tacitus serve`` in its own process over a copy of the demo store."""
+    pytest.importorskip("httpx")
+    pytest.importorskip("fastapi")
+    pytest.importorskip("uvicorn")
+
+    path = tmp_path / "live.duckdb"
+    shutil.copyfile(db, path)
+    with live_server(path) as base:
+        yield base, path
 
 
 def test_ingest_into_the_served_file_while_serving(server: tuple[str, Path], tmp_path: Path) -> None:

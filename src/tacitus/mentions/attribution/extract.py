@@ -145,11 +145,7 @@ def _standard(
         return None
     kind = _kind(doc, verb, subject, content)
     att = Attribution(kind=kind, source=source, cue=cue, content=content)
-    if not judge.accepts(verb, subject, att):
-        return None
-    if trace is not None:
-        trace.append((verb, subject, att))
-    return att
+    return _judged(judge, verb, subject, att, trace)
 
 
 def _after_quote(
@@ -173,11 +169,7 @@ def _after_quote(
         cue=token_span(doc, cue_tokens),
         content=Span(text[quote.start : quote.end], quote.start, quote.end),
     )
-    if not judge.accepts(verb, speaker, att):
-        return None
-    if trace is not None:
-        trace.append((verb, speaker, att))
-    return att
+    return _judged(judge, verb, speaker, att, trace)
 
 
 def _passive(
@@ -206,10 +198,22 @@ def _passive(
         cue=token_span(doc, cue_tokens),
         content=Span(text[content[0] : content[1]], content[0], content[1]),
     )
-    if not judge.accepts(verb, objects[0], att):
+    return _judged(judge, verb, objects[0], att, trace)
+
+
+def _judged(
+    judge: CueJudge,
+    verb: Token,
+    speaker: Token,
+    att: Attribution,
+    trace: list[tuple[Token, Token, Attribution]] | None,
+) -> Attribution | None:
+    """``att`` if the cue model accepts it, else None; kept in ``trace`` when given (the
+    cue model's trainer reads it)."""
+    if not judge.accepts(verb, speaker, att):
         return None
     if trace is not None:
-        trace.append((verb, objects[0], att))
+        trace.append((verb, speaker, att))
     return att
 
 
