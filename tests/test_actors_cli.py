@@ -70,6 +70,26 @@ def test_import_wikidata_export(parser: argparse.ArgumentParser, tmp_path: Path,
     assert "country=NZL" in capsys.readouterr().out
 
 
+def test_import_joins_known_people_by_spelling_and_qid(parser: argparse.ArgumentParser, tmp_path: Path) -> None:
+    """An imported row under another spelling, or another language's label, adds to the known person."""
+    import datetime as dt
+
+    csv_file = tmp_path / "roles.csv"
+    csv_file.write_text(
+        "iso3,country,role,person,person_qid,start,end,party,end_cause\n"
+        "BLR,Belarus,head_of_state,Aleksandr Lukashenko,Q2866,1994-07-20T00:00:00Z,,,\n"
+        "GBR,Reino Unido,head_of_state,Carlos III do Reino Unido,Q43274,2022-09-08T00:00:00Z,,,\n",
+        encoding="utf-8",
+    )
+    assert run(parser, "actors", "import", str(csv_file)) == 0
+    resolver = ActorResolver.default()
+    for spelling in ("Aleksandr Lukashenko", "Alexander Lukashenko"):
+        actor = resolver.lookup(spelling, dt.date(2022, 1, 1))
+        assert actor is not None and (actor.country, actor.sector, actor.wikidata) == ("BLR", "GOV", "Q2866")
+    charles = resolver.lookup("Carlos III do Reino Unido", dt.date(2023, 6, 1))
+    assert charles is not None and charles.country == "GBR" and charles.wikidata == "Q43274"
+
+
 def test_import_reign(parser: argparse.ArgumentParser, tmp_path: Path) -> None:
     csv_file = tmp_path / "reign.csv"
     csv_file.write_text(

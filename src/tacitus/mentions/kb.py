@@ -132,7 +132,7 @@ class KnowledgeBase:
     """Phrases mapped to the entities they may name."""
 
     phrases: dict[str, list[Entity]] = field(default_factory=dict)
-    people: dict[str, Entity] = field(default_factory=dict)  # by case-folded name
+    people: dict[str, Entity] = field(default_factory=dict)  # by case-folded name and alias
     states: dict[str, Entity] = field(default_factory=dict)  # by ISO3
     surnames: set[str] = field(default_factory=set)  # phrases that need a proper-noun tag
 
@@ -285,25 +285,37 @@ def read_people_rows(path: Path) -> Iterator[dict[str, str]]:
 
 def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
     names: dict[int, set[str]] = {}  # every name and alias of each person, for surnames
+    by_qid = {p.wikidata: p for p in kb.people.values() if p.wikidata}
     for path in paths:
         for row in read_people_rows(path):
             name = (row.get("name") or "").strip()
             if not name:
                 continue
             qid = (row.get("wikidata") or "").strip() or None
-            # One person per name: files from different sources describe the same people.
-            key = name.casefold()
-            person = kb.people.get(key)
+            aliases = _split(row.get("aliases"))
+            # One person per QID or name: files from different sources describe the same people under
+            # different spellings ("Aleksandr Lukashenko" is an alias of "Alexander Lukashenko").
+            person = by_qid.get(qid) if qid else None
             if person is None:
-                # Aliases name only this person: a row under another of their names joins them.
+                person = kb.people.get(name.casefold())
+            if person is None:
+                # A shared alias ("King Abdullah") does not join two people with different QIDs.
                 person = next(
-                    (kb.people[a.casefold()] for a in _split(row.get("aliases")) if a.casefold() in kb.people), None
+                    (
+                        kb.people[n.casefold()]
+                        for n in aliases
+                        if n.casefold() in kb.people and not _other_qid(kb.people[n.casefold()], qid)
+                    ),
+                    None,
                 )
-                if person is None:
-                    person = Entity("person", name, wikidata=qid)
-                kb.people[key] = person
+            if person is None:
+                person = Entity("person", name, wikidata=qid)
             elif person.wikidata is None:
                 person.wikidata = qid
+            if person.wikidata:
+                by_qid.setdefault(person.wikidata, person)
+            for spelling in (name, *aliases):
+                kb.people.setdefault(spelling.casefold(), person)
             country = (row.get("country") or "").strip() or None
             igo = None
             if country and country.startswith("igo:"):
@@ -318,10 +330,15 @@ def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
             )
             if role not in person.roles:
                 person.roles.append(role)
-            for alias in [name, *_split(row.get("aliases"))]:
+            for alias in [name, *aliases]:
                 kb.add(alias, person)
                 names.setdefault(id(person), set()).add(alias)
     _add_surnames(kb, names)
+
+
+def _other_qid(person: Entity, qid: str | None) -> bool:
+    """Whether ``person`` is known under a different QID than ``qid``."""
+    return bool(qid and person.wikidata and person.wikidata != qid)
 
 
 def _role_sector(value: str | None, igo: str | None) -> str | None:
