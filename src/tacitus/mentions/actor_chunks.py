@@ -175,6 +175,10 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
             chunk.country = named.country
 
     known = _person_on(person.entities, when) if person is not None and person.kind == "person" else None
+    if known is not None and person is not None and person.by_surname and not _surname_fits(
+        known, when, [u for u in sectors if u.start < person.start], modifiers, doc
+    ):
+        known = None
     if person is not None and known is not None:
         entity = known
         chunk.person = entity
@@ -269,6 +273,18 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
     if modifiers and modifiers[0].kind == "org" and modifiers[0].entity is not None:
         chunk.name = modifiers[0].entity.name
     return True
+
+
+def _surname_fits(person: Entity, when: dt.date, titles: list[Unit], modifiers: list[Unit], doc: Doc) -> bool:
+    """Whether a bare surname may name ``person``: "Lieutenant General Smith" is not a former
+    defence minister Smith, and a bare "Smith" names only an office holder or a former head."""
+    role, held = person.role_on(when)
+    if role is None:
+        return False
+    if titles:
+        title_sector = _head_sector(titles, modifiers, when, doc)
+        return title_sector is None or role.sector is None or title_sector == role.sector
+    return held or any(r.role in ("head_of_state", "head_of_government") for r in person.roles)
 
 
 def _person_on(entities: list[Entity], when: dt.date) -> Entity | None:

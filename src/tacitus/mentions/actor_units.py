@@ -25,6 +25,7 @@ class Unit:
     kind: str  # state, adjective, demonym, capital, seat, org, person, sector, city, new_person, new_org
     entities: list[Entity]
     sector: str | None = None  # for new_org and city units
+    by_surname: bool = False  # a person named by a bare surname ("Smith")
 
     @property
     def entity(self) -> Entity | None:
