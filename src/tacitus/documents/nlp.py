@@ -23,12 +23,16 @@ def load_nlp(name: str | None = None) -> Language:
     """Return the English pipeline, loaded once per process and name."""
     import spacy
 
+    from tacitus.documents import lines  # registers the line-break component
+
     names = (name,) if name else MODEL_PACKAGES
     for package in names:
         try:
-            return spacy.load(package, exclude=list(DISABLED))
+            nlp = spacy.load(package, exclude=list(DISABLED))
         except OSError:
             continue
+        nlp.add_pipe(lines.COMPONENT, before="parser")
+        return nlp
     raise ModelNotFound(
         "No English spaCy pipeline is installed (tried "
         + ", ".join(names)
