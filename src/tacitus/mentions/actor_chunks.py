@@ -109,7 +109,8 @@ def _joins(doc: Doc, current: list[Unit], unit: Unit, sent_of: list[int]) -> boo
             return True  # "Communist Party of Vietnam"
         if unit.kind == "state" and len(current) == 1 and current[0].kind == "org":
             return current[0].entity is not None and current[0].entity.use == "agency"
-        return unit.kind in ("state", "org") and all(u.kind == "sector" for u in current)
+        # "the mayor of Kharkiv", "the governor of Texas": a town or capital gives its country too.
+        return unit.kind in ("state", "org", "city", "capital") and all(u.kind == "sector" for u in current)
     has_person = any(u.kind in ("person", "new_person") for u in current)
     if has_person:
         return False

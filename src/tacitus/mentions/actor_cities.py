@@ -75,6 +75,10 @@ class CityTable:
         """The country of a city name, accents ignored."""
         return self.cities.get(name) or self.cities.get(fold(name))
 
+    def place(self, name: str) -> str | None:
+        """The country of a city or a US state."""
+        return self.city(name) or self.regions.get(name)
+
     def prefix(self, words: list[str]) -> str | None:
         """The country of the longest city or US state at the start of ``words``."""
         for size in range(min(self.longest, 3, len(words)), 0, -1):

@@ -83,8 +83,19 @@ class PhraseIndex:
             self._cities = CityTable.build()
         return self._cities
 
+    def place_country(self, name: str) -> str | None:
+        """The country of a city or US state named ``name``."""
+        return self._city_countries().place(name)
+
     def _surname_unit(self, doc: Doc, unit: Unit) -> bool:
         return " ".join(doc[i].text for i in range(unit.start, unit.end)) in self.kb.surnames
+
+    def _reaches_past(self, texts: Sequence[str], start: int, end: int) -> bool:
+        """Whether a known phrase starting at ``start`` runs beyond ``end``."""
+        longest = min(self._max_len.get(texts[start], 0), len(texts) - start) if start < len(texts) else 0
+        return any(
+            tuple(texts[start : start + size]) in self._ngrams for size in range(longest, end - start, -1)
+        )
 
     def match(self, doc: Doc, texts: Sequence[str], *, tagged: bool) -> list[Unit]:
         units: list[Unit] = []
@@ -107,10 +118,12 @@ class PhraseIndex:
                 if entities is None:
                     continue
                 phrase = " ".join(texts[i : i + size])
-                if phrase in self.kb.surnames and tagged and not _name_like(doc[i]):
+                if phrase in self.kb.surnames and tagged and (not _name_like(doc[i]) or _place_like(doc[i])):
                     continue
                 if phrase in self.kb.titled_surnames and tagged and not _after_title(units, i):
                     continue
+                if size > 1 and self._reaches_past(texts, i + 1, i + size):
+                    break  # "the Kingdom of Thailand": "Kingdom of Thailand", not "the Kingdom"
                 units.append(Unit(i, i + size, unit_kind(entities), entities, by_surname=phrase in self.kb.surnames))
                 i += size
                 found = True
@@ -250,7 +263,7 @@ class PhraseIndex:
                     )
                     added.append(self._new_org(doc, rest, ent.end, sector))
             elif ent.label_ == "GPE" and not inner:
-                code = self._city_countries().city(ent.text)
+                code = self._city_countries().place(ent.text)
                 if code:
                     added.append(Unit(ent.start, ent.end, "city", [], sector="GOV"))
                     added[-1].entities = [Entity("city", ent.text, country=code, sector="GOV")]
@@ -274,6 +287,11 @@ def _after_title(units: list[Unit], i: int) -> bool:
         return False
     entity = units[-1].entity
     return entity is not None and entity.use in ("title", "both")
+
+
+def _place_like(token: object) -> bool:
+    """A surname the parser tagged as a place ("police in Lagos" is not Ricardo Lagos)."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC")  # type: ignore[attr-defined]
 
 
 def _name_like(token: object) -> bool:

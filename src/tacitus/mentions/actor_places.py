@@ -14,7 +14,7 @@ from tacitus.mentions.actor_units import Chunk
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["LOCATIVE", "country_from_place", "is_place"]
+__all__ = ["LOCATIVE", "country_from_place", "is_place", "visiting"]
 
 LOCATIVE = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "into", "via",
@@ -27,6 +27,14 @@ MOTION = frozenset(
      "deploy", "transfer", "smuggle", "export", "import", "ship", "migrate", "emigrate", "route", "flight",
      "road", "border", "way", "mile", "kilometre", "kilometer", "km", "depart", "leave", "bring",
      "take", "extradite", "expel", "run"}
+)
+# Groups found in a country that mostly come from elsewhere: "troops in Mali", "refugees in Jordan",
+# "diplomats in Beijing" do not take the country they are in.
+VISITING_SECTORS = frozenset({"MIL", "REF", "NGO", "IGO", "SPY"})
+VISITORS = frozenset(
+    {"diplomat", "ambassador", "envoy", "embassy", "consulate", "consul", "correspondent", "foreigner",
+     "tourist", "expatriate", "expat", "visitor", "delegation", "delegate", "mission", "peacekeeper",
+     "observer", "monitor", "inspector", "contractor", "mercenary", "migrant", "worker", "investor"}
 )
 PLACE_VERBS = frozenset({"visit", "tour", "leave", "enter", "reach", "land", "hit", "rock", "strike"})
 
@@ -56,6 +64,12 @@ def is_place(doc: Doc, chunk: Chunk) -> bool:
     return False
 
 
+def visiting(doc: Doc, chunk: Chunk) -> bool:
+    """Troops, refugees and diplomats in a country are seldom its own."""
+    last = doc[chunk.end - 1]
+    return chunk.sector in VISITING_SECTORS or (last.lemma_ or last.text).lower().rstrip("s") in VISITORS
+
+
 def country_from_place(doc: Doc, chunks: list[Chunk], places: list[Chunk]) -> None:
     """ "police in Nairobi", "protesters in Hong Kong": a group takes the country it is in."""
     by_start = {p.start: p for p in places}
@@ -63,6 +77,8 @@ def country_from_place(doc: Doc, chunks: list[Chunk], places: list[Chunk]) -> No
         if chunk.country or chunk.igo or chunk.person is not None or chunk.sector is None:
             continue
         if any(u.kind in ("new_person", "new_org") for u in chunk.units):
+            continue
+        if visiting(doc, chunk):
             continue
         i = chunk.end
         if i < len(doc) and doc[i].lower_ in ("in", "from", "across"):

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from tacitus.mentions.actor_chunks import chunk_units, resolve_chunk, unit_kind
 from tacitus.mentions.actor_match import PhraseIndex, phrase_tokenizer
-from tacitus.mentions.actor_places import country_from_place, is_place
+from tacitus.mentions.actor_places import country_from_place, is_place, visiting
 from tacitus.mentions.actor_units import Chunk, Unit
 from tacitus.mentions.kb import KnowledgeBase, load_kb
 from tacitus.records import ActorRef
@@ -140,11 +140,30 @@ class ActorResolver:
         if not chunks:
             return _not_named(name)
         best = max(chunks, key=lambda c: c.end - c.start)
+        if best.country is None and best.igo is None and best.sector is not None:
+            best.country = self._country_after(doc, best)
         start = doc[best.start].idx
         end = doc[best.end - 1].idx + len(doc[best.end - 1].text)
         return ActorRef(
             name[start:end], start, end, best.name, best.country, best.igo, best.sector, best.wikidata
         )
+
+    def _country_after(self, doc: Doc, chunk: Chunk) -> str | None:
+        """ "lawmakers in Venezuela", "residents of Kharkiv": the country of the place after the phrase."""
+        i = chunk.end
+        if i >= len(doc) or doc[i].lower_ not in ("in", "of", "from", "across"):
+            return None
+        if doc[i].lower_ != "of" and visiting(doc, chunk):
+            return None
+        words = [t.text for t in doc[i + 1 :]]
+        if words[:1] in (["the"], ["The"]):
+            words = words[1:]
+        if not words:
+            return None
+        known = [e for e in self.index.get(tuple(words)) or () if e.kind in ("state", "capital") and e.country]
+        if known:
+            return known[0].country
+        return self.index.place_country(" ".join(words))
 
     def find_actors(self, doc: Doc, published: dt.date | None = None) -> list[ActorRef]:
         """Every actor mention in ``doc``, sorted by start; group mentions share a span."""
