@@ -224,9 +224,11 @@ def load_states(kb: KnowledgeBase, path: Path) -> None:
         adjective = Entity("adjective", row["name"], country=iso3)
         for adj in _split(row.get("adjectives")):
             kb.add(adj, adjective)
-            # "Americans", "Israelis", "Greeks", "South Africans": plural demonyms name people of the country.
+            # "Americans", "Israelis", "Greeks", "South Africans": plural demonyms name people of the
+            # country. They carry no sector: "Palestinians" may be officials, fighters or civilians, and
+            # the text does not say which (PETRARCH and POLECAT code them by country alone).
             if _has_plural(adj) and not any(e.kind == "state" for e in kb.phrases.get(adj + "s", ())):
-                kb.add(adj + "s", Entity("demonym", row["name"], country=iso3, sector="CVL"))
+                kb.add(adj + "s", Entity("demonym", row["name"], country=iso3))
         for capital in _split(row.get("capitals")):
             kb.add(capital, Entity("capital", row["name"], country=iso3, sector="GOV"))
         for column, sector in (("gov_seats", "GOV"), ("mil_seats", "MIL"), ("leg_seats", "LEG")):
