@@ -20,7 +20,11 @@ former office holder is an elite (ELI), keeping the country; a
 hyphenated pair ("US-Japan", "Sino-Japanese") gives one mention per country; a group
 reference ("the two leaders") gives one ``ActorRef`` per referent, all with the same
 span. A surname several people in the base share names the one in office on the
-article's date, or no one. ``lookup`` reads its phrase as an actor: nouns that running
+article's date, or no one; a lesser official's surname names them only after a title
+(see the knowledge base's PEOPLE.md). A group named with the place it is of or in ("the mayor of
+Kharkiv", "police in Lagos") takes that place's country, unless it is the kind of group that is
+mostly from elsewhere (troops, refugees, diplomats). A plural demonym ("Palestinians") gives a
+country and no sector. ``lookup`` reads its phrase as an actor: nouns that running
 text only takes after a country ("students") stand alone, vague nouns and pronouns are
 unknown (UNK), a town gives its country, and a time word is junk (JNK).
 """
