@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.documents.lines import ends_unit
+from tacitus.documents.lines import last_line_ends
 from tacitus.documents.nlp import load_nlp
 
 
@@ -32,9 +32,7 @@ def test_hard_wrapped_sentence_stays_whole(nlp) -> None:  # type: ignore[no-unty
 
 
 def test_break_rules() -> None:
-    text = "Kishida said talks went well.\nNext line"
-    assert ends_unit(text, text.index("\n"), "\n")  # the line ends a sentence
-    text = "Tokyo, Jan 21\nNext line"
-    assert ends_unit(text, text.index("\n"), "\n")  # a short dateline
-    text = "a paragraph without a full stop\n\nNext paragraph"
-    assert ends_unit(text, text.index("\n"), "\n\n")
+    assert last_line_ends("well.", 80, "\n")  # the line ends a sentence
+    assert last_line_ends("21", 13, "\n")  # a short dateline: "Tokyo, Jan 21"
+    assert last_line_ends("stop", 80, "\n\n")  # a paragraph break
+    assert not last_line_ends("they", 80, "\n")  # hard-wrapped prose

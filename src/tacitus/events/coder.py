@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tacitus.documents.nlp import doc_text
 from tacitus.events import codes
 from tacitus.events.detect import Candidate, find_candidates
 from tacitus.events.lexicon import Lexicon, load_lexicon
@@ -295,7 +296,7 @@ def code_events(
                 mode=candidate.mode,
                 source=tuple(source),
                 target=tuple(target),
-                trigger=Span(doc.text[key[0] : key[1]], key[0], key[1]),
+                trigger=Span(doc_text(doc)[key[0] : key[1]], key[0], key[1]),
                 evidence=Evidence(candidate.sent_index, sent.start_char, sent.end_char, sent.text),
                 date=date,
                 location=location,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tacitus.documents.nlp import doc_text
 from tacitus.mentions.kb import Entity
 from tacitus.records import ActorRef
 
@@ -50,8 +51,8 @@ class Chunk:
     referents: list[Chunk] = field(default_factory=list)  # for group mentions
 
     def ref(self, doc: Doc, text: str | None = None) -> ActorRef:
-        """The record for this mention; pass ``doc.text`` when making many (it is rebuilt per call)."""
-        text = doc.text if text is None else text
+        """The record for this mention."""
+        text = doc_text(doc) if text is None else text
         start_char = doc[self.start].idx
         last = doc[self.end - 1]
         end_char = last.idx + len(last.text)

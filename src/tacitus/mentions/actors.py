@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tacitus.documents.nlp import doc_text
 from tacitus.mentions.actor_chunks import chunk_units, resolve_chunk, unit_kind
 from tacitus.mentions.actor_match import PhraseIndex, phrase_tokenizer
 from tacitus.mentions.actor_places import country_from_place, is_place, visiting
@@ -187,7 +188,7 @@ class ActorResolver:
         # Places are not actors but may be what "the two countries" points back to.
         chunks = link_article(doc, chunks, when, self, places=places)
         refs: list[ActorRef] = []
-        text = doc.text
+        text = doc_text(doc)
         for chunk in chunks:
             if chunk.referents:
                 for referent in chunk.referents:

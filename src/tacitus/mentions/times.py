@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
+from tacitus.documents.nlp import doc_text
 from tacitus.mentions.timex import compose, rules, tense
 from tacitus.records import TimeRef
 
@@ -61,7 +62,7 @@ def find_times(text: str, published: dt.date | None, *, doc: Doc | None = None) 
     """Every time expression in ``text`` with its span, ISO value and precision."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    if doc is not None and doc.text != text:
+    if doc is not None and doc_text(doc) != text:
         doc = None  # offsets would not line up
     ctx = rules.Context(text, published, partial(_tense_oracle, text, doc))
     chosen = compose.select(rules.propose(ctx))
