@@ -151,6 +151,8 @@ class PhraseIndex:
                         continue
                     if tagged and not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") for t in tokens):
                         continue
+                    if any(t.is_stop for t in tokens):
+                        continue  # "Most people" is not the Czech town of Most
                     code = self._city_countries().city(" ".join(t.text for t in tokens))
                     if code:
                         name = " ".join(t.text for t in tokens)
