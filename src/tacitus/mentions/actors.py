@@ -26,7 +26,7 @@ Kharkiv", "police in Lagos") takes that place's country, unless it is the kind o
 mostly from elsewhere (troops, refugees, diplomats). A plural demonym ("Palestinians") gives a
 country and no sector. ``lookup`` reads its phrase as an actor: nouns that running
 text only takes after a country ("students") stand alone, vague nouns and pronouns are
-unknown (UNK), a town gives its country, and a time word is junk (JNK).
+unknown (UNK), a town gives its country, and a time word or a natural hazard is junk (JNK).
 """
 
 from __future__ import annotations
@@ -59,6 +59,13 @@ TIME_WORDS = frozenset({
 })
 
 
+# Natural hazards do things in the news ("the earthquake killed 40") but are not actors: junk too.
+HAZARDS = frozenset({
+    "earthquake", "quake", "flood", "floods", "flash flood", "wildfire", "wildfires", "bushfire", "typhoon",
+    "hurricane", "cyclone", "tornado", "tsunami", "drought", "landslide", "mudslide", "avalanche",
+    "heatwave", "heat wave", "cold wave", "blizzard", "sandstorm", "storm", "tropical storm", "storm surge",
+    "volcano", "volcanic eruption", "eruption", "natural disaster", "tidal wave", "sinkhole",
+})
 MIN_TOWN = 1000  # smaller places share their names with too many people and things
 
 
@@ -72,6 +79,8 @@ def _not_named(name: str) -> ActorRef | None:
         if town is not None:
             return town
     if words and all(w in TIME_WORDS or w in ("last", "next", "this", "on") for w in words) and words[-1] in TIME_WORDS:
+        return ActorRef(name, 0, len(name), None, None, None, "JNK", None)
+    if words and " ".join(w for w in words if w not in ("a", "an", "the")) in HAZARDS:
         return ActorRef(name, 0, len(name), None, None, None, "JNK", None)
     return None
 
