@@ -26,12 +26,16 @@ from tacitus.mentions.geodata import (
     ADMIN1_CENTRES,
     COUNTRY_ALIASES,
     COUNTRY_CENTRES,
-    DEMONYMS,
+    DEMONYM_EXTRAS,
     REGIONS,
     US_STATE_ABBREVS,
 )
+from tacitus.mentions.kb import state_demonyms
 
 __all__ = ["DEMONYMS", "Entry", "Gazetteer", "haversine_km", "name_key"]
+
+# "Chinese", "Europeans": the states' own adjectives, then regions and the forms the states lack.
+DEMONYMS: dict[str, str] = {**state_demonyms(), **DEMONYM_EXTRAS}
 
 INDEX_VERSION = "15"
 

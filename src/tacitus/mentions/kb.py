@@ -236,6 +236,16 @@ def load_states(kb: KnowledgeBase, path: Path) -> None:
                 kb.add(seat, Entity("seat", row["name"], country=iso3, sector=sector))
 
 
+def state_demonyms(path: Path = DATA_DIR / "states.tsv") -> dict[str, str]:
+    """Each state's adjectives and demonyms ("Japanese" -> JPN), without prefix forms ("Sino-")."""
+    demonyms: dict[str, str] = {}
+    for row in _read_tsv(path):
+        for adjective in _split(row.get("adjectives")):
+            if not adjective.endswith("-") and not adjective.isupper():
+                demonyms.setdefault(adjective, row["iso3"])
+    return demonyms
+
+
 def load_organisations(kb: KnowledgeBase, path: Path) -> None:
     for row in _read_tsv(path):
         sector, changes = _parse_sector(row.get("sector") or "")

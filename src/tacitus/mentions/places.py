@@ -634,7 +634,7 @@ def _from_entity(toks: _Tokens, first: int, last: int, gaz: Gazetteer, demonyms:
     if first >= last:
         return None
     joined = " ".join(words[first:last])
-    if joined in DEMONYMS and not _names_area(joined, gaz):
+    if _is_demonym(joined) and not _names_area(joined, gaz):
         return _demonym(toks, first, last, gaz) if demonyms else None
     m = toks.mention(first, last, gaz, "ner")
     if m.candidates:
@@ -740,7 +740,7 @@ def _plausible_alone(m: _Mention, gaz: Gazetteer, toks: _Tokens) -> bool:
 
 def _norp_place(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention | None:
     text = " ".join(toks.words[first:last])
-    if text in DEMONYMS or text.removesuffix("s") in DEMONYMS or not text[:1].isupper():
+    if _is_demonym(text) or not text[:1].isupper():
         return None
     m = toks.mention(first, last, gaz, "ner")
     pool = [c for c in m.candidates if not gaz.flags[c] & ABBREV]
@@ -782,6 +782,11 @@ def _embedded_demonyms(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> 
         else:
             i += 1
     return found
+
+
+def _is_demonym(text: str) -> bool:
+    """ "Chinese", "Israelis": a demonym, singular or plural."""
+    return text in DEMONYMS or text.removesuffix("s") in DEMONYMS
 
 
 def _demonym(toks: _Tokens, first: int, last: int, gaz: Gazetteer) -> _Mention | None:
