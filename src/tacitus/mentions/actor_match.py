@@ -120,8 +120,6 @@ class PhraseIndex:
                 phrase = " ".join(texts[i : i + size])
                 if phrase in self.kb.surnames and tagged and (not _name_like(doc[i]) or _place_like(doc[i])):
                     continue
-                if phrase in self.kb.titled_surnames and tagged and not _after_title(units, i):
-                    continue
                 if size > 1 and self._reaches_past(texts, i + 1, i + size):
                     break  # "the Kingdom of Thailand": "Kingdom of Thailand", not "the Kingdom"
                 units.append(Unit(i, i + size, unit_kind(entities), entities, by_surname=phrase in self.kb.surnames))
@@ -281,14 +279,6 @@ class PhraseIndex:
                 continue
             out.append(unit)
         return out
-
-
-def _after_title(units: list[Unit], i: int) -> bool:
-    """Whether a title ("Governor", "Deputy Secretary") ends just before token ``i``."""
-    if not units or units[-1].end != i or units[-1].kind != "sector":
-        return False
-    entity = units[-1].entity
-    return entity is not None and entity.use in ("title", "both")
 
 
 def _place_like(token: object) -> bool:

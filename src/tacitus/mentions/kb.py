@@ -135,9 +135,6 @@ class KnowledgeBase:
     people: dict[str, Entity] = field(default_factory=dict)  # by case-folded name and alias
     states: dict[str, Entity] = field(default_factory=dict)  # by ISO3
     surnames: set[str] = field(default_factory=set)  # phrases that need a proper-noun tag
-    # Surnames of people known only for lesser offices: alone they name them only after a title
-    # ("Governor Shumkov"); a bare "Smith" in running text is not a minister of 2010.
-    titled_surnames: set[str] = field(default_factory=set)
 
     def add(self, phrase: str, entity: Entity) -> None:
         phrase = phrase.strip()
@@ -300,7 +297,6 @@ def read_people_rows(path: Path) -> Iterator[dict[str, str]]:
 
 def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
     names: dict[int, set[str]] = {}  # every name and alias of each person, for surnames
-    noted: set[int] = set()  # people who held a role the news names by surname alone
     by_qid = {p.wikidata: p for p in kb.people.values() if p.wikidata}
     for path in paths:
         for row in read_people_rows(path):
@@ -349,9 +345,7 @@ def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
             for alias in [name, *aliases]:
                 kb.add(alias, person)
                 names.setdefault(id(person), set()).add(alias)
-            if role.role in NOTED_ROLES:
-                noted.add(id(person))
-    _add_surnames(kb, names, noted)
+    _add_surnames(kb, names)
 
 
 def _other_qid(person: Entity, qid: str | None) -> bool:
@@ -386,12 +380,9 @@ def _surnames_of(name: str) -> list[str]:
 NOTED_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "igo_head"})
 
 
-def _add_surnames(kb: KnowledgeBase, names: dict[int, set[str]], noted: set[int]) -> None:
-    """Let a surname alone name a person; a surname several people share names whoever holds office then.
-
-    Only heads of state and government, foreign and defence ministers and heads of international
-    organisations are named by a bare surname; other officials' surnames need a title before them.
-    """
+def _add_surnames(kb: KnowledgeBase, names: dict[int, set[str]]) -> None:
+    """Let a surname name a person; which of its owners a bare surname names is decided at
+    resolution (``actor_chunks``), by the date, the title before it and ``NOTED_ROLES``."""
     # Owners in load order (dicts keep it), so every process builds the same lists.
     owners: dict[str, dict[int, None]] = {}
     by_id = {id(p): p for p in kb.people.values()}
@@ -405,8 +396,6 @@ def _add_surnames(kb: KnowledgeBase, names: dict[int, set[str]], noted: set[int]
         if surname not in kb.phrases and surname not in given:
             kb.phrases[surname] = [by_id[i] for i in ids]
             kb.surnames.add(surname)
-            if not any(i in noted for i in ids):
-                kb.titled_surnames.add(surname)
 
 
 def load_kb(extra_people: Iterable[Path] = ()) -> KnowledgeBase:
