@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tacitus.documents.nlp import doc_text
 from tacitus.mentions.attribution.cuemodel import CueJudge
 from tacitus.mentions.attribution.inverted import quote_then_verb, speaker_after
 from tacitus.mentions.attribution.lexicon import (
@@ -39,7 +40,7 @@ from tacitus.mentions.attribution.speaker import (
     speaker_after_quote,
     that_said,
 )
-from tacitus.mentions.attribution.tree import children, doc_text, index_doc
+from tacitus.mentions.attribution.tree import children, index_doc
 from tacitus.records import Attribution, Span
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tacitus.documents.nlp import doc_text
 from tacitus.mentions.attribution.quotes import Quote, QuoteIndex
-from tacitus.mentions.attribution.tree import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tacitus.documents.nlp import doc_text
 from tacitus.mentions.attribution.quotes import QuoteIndex
 from tacitus.mentions.attribution.spans import (
     contiguous_around,
@@ -12,7 +13,7 @@ from tacitus.mentions.attribution.spans import (
     token_span,
     trim_tokens,
 )
-from tacitus.mentions.attribution.tree import children, doc_text
+from tacitus.mentions.attribution.tree import children
 from tacitus.records import Attribution, Span
 
 if TYPE_CHECKING:

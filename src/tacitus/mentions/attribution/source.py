@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tacitus.documents.nlp import doc_text
 from tacitus.mentions.attribution.lexicon import SAY_LIKE
 from tacitus.mentions.attribution.spans import (
     after_breaks,
     contiguous_around,
     trim_tokens,
 )
-from tacitus.mentions.attribution.tree import children, doc_text
+from tacitus.mentions.attribution.tree import children
 from tacitus.records import Span
 
 if TYPE_CHECKING:

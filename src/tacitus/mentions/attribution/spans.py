@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from tacitus.documents.nlp import doc_text
 from tacitus.mentions.attribution.quotes import QuoteIndex
-from tacitus.mentions.attribution.tree import doc_text
 from tacitus.records import Span
 
 if TYPE_CHECKING:

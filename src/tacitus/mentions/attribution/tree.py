@@ -1,25 +1,25 @@
 """Per-document tables that make repeated parse lookups cheap.
 
-``Doc.text`` joins every token on each access and ``Token.children`` scans the
-token's whole subtree span on each call; extraction asks both many times.
+``Token.children`` scans the token's whole subtree span on each call, and extraction asks
+it many times. (The document text is cached by :func:`tacitus.documents.nlp.doc_text`.)
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tacitus.documents.nlp import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Keyed by ``id(doc)`` and reset for each document, so at most one document's
-# tables are held; a lookup for any other document falls back to spaCy.
-_TEXT: dict[int, str] = {}
+# table is held; a lookup for any other document falls back to spaCy.
 _KIDS: dict[int, list[list[Token]]] = {}
 
 
 def index_doc(doc: Doc) -> list[Token]:
     """Build the tables for ``doc``; returns its tokens as a list."""
-    _TEXT.clear()
     _KIDS.clear()
     from spacy.attrs import HEAD
 
@@ -29,14 +29,9 @@ def index_doc(doc: Doc) -> list[Token]:
     for i, rel in enumerate(doc.to_array(HEAD).tolist()):
         if rel:
             kids[i + _signed(rel)].append(tokens[i])
-    _TEXT[id(doc)] = doc.text
+    doc_text(doc)  # computed once here, read by every attribution step
     _KIDS[id(doc)] = kids
     return tokens
-
-
-def doc_text(doc: Doc) -> str:
-    text = _TEXT.get(id(doc))
-    return text if text is not None else doc.text
 
 
 def children(tok: Token) -> list[Token]:
