@@ -201,9 +201,12 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
             elif titles and not former:
                 # "Foreign Minister X": the article's own title outranks a stale end date.
                 chunk.sector = _head_sector(titles, modifiers, when, doc)
-            elif former or (role.end is not None and role.end <= when):
-                # PLOVER codes former presidents, ministers and rulers as elites.
+            elif former:
                 chunk.sector = ELITE
+            elif role.end is not None and role.end <= when:
+                # PLOVER codes former presidents, ministers and rulers as elites; an activist,
+                # a journalist or a rebel commander whose listed post has ended keeps that sector.
+                chunk.sector = role.sector if role.sector not in OFFICE_SECTORS and role.sector else ELITE
             else:
                 chunk.sector = None
         return True
