@@ -176,7 +176,15 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
             chunk.country = named.country
 
     candidates = person.entities if person is not None else []
-    if person is not None and person.by_surname and not any(u.start < person.start for u in sectors):
+    given_at = _given_name_at(doc, chunk, person) if person is not None and person.by_surname else None
+    by_given = [e for e in candidates if doc[given_at].text in e.given_names] if given_at is not None else []
+    if by_given:
+        # "Philip Edward Davis": the given name picks among the surname's owners. A given name
+        # that fits none of them may be another spelling ("Oljas" for "Olzhas"): the surname rules apply.
+        candidates = by_given
+    else:
+        given_at = None
+    if given_at is None and person is not None and person.by_surname and not any(u.start < person.start for u in sectors):
         # A bare surname names only people the news calls by surname alone ("Smith" is not the
         # premier of Alberta); lesser officials need a title before it, but one in office on the
         # date still makes the surname ambiguous ("Khan" while Sadiq Khan is mayor).
@@ -184,7 +192,9 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
         others_in_office = any(e.role_on(when)[1] for e in candidates if e not in noted)
         candidates = [] if others_in_office else noted
     known = _person_on(candidates, when) if person is not None and person.kind == "person" else None
-    if known is not None and person is not None and person.by_surname and not _surname_fits(
+    if known is not None and given_at is not None and chunk.start == person.start:
+        chunk.start = given_at
+    elif known is not None and person is not None and person.by_surname and not _surname_fits(
         known, when, [u for u in sectors if u.start < person.start], modifiers, doc
     ):
         known = None
@@ -297,6 +307,23 @@ def _surname_fits(person: Entity, when: dt.date, titles: list[Unit], modifiers: 
         title_sector = _head_sector(titles, modifiers, when, doc)
         return title_sector is None or role.sector is None or title_sector == role.sector
     return held or any(r.role in ("head_of_state", "head_of_government") for r in person.roles)
+
+
+def _given_name_at(doc: Doc, chunk: Chunk, person: Unit) -> int | None:
+    """Where the given names before a surname start ("Philip Edward" before "Davis"), if any.
+
+    Only capitalised words that are not part of the chunk's other units count; in a parsed
+    document they must be proper nouns, so "Yesterday Davis said" has none.
+    """
+    covered = {i for u in chunk.units if u is not person for i in range(u.start, u.end)}
+    tagged = doc.has_annotation("TAG")
+    i = person.start - 1
+    while (
+        i >= 0 and i not in covered and doc[i].is_alpha and doc[i].is_title
+        and doc[i].text not in HONORIFICS and (not tagged or doc[i].pos_ == "PROPN")
+    ):
+        i -= 1
+    return i + 1 if i + 1 < person.start else None
 
 
 def _person_on(entities: list[Entity], when: dt.date) -> Entity | None:

@@ -211,7 +211,10 @@ class PhraseIndex:
                     continue
                 for unit in inner:
                     # "Michael Howard" is not John Howard: a lone surname inside a longer name.
-                    if unit.kind == "person" and unit.end - unit.start < len(ent) and self._surname_unit(doc, unit):
+                    if (
+                        unit.kind == "person" and unit.end - unit.start < len(ent) and self._surname_unit(doc, unit)
+                        and not _given_name_fits(doc, ent.start, unit)
+                    ):
                         dropped.add(id(unit))
                 kept = [u for u in inner if id(u) not in dropped]
                 if any(u.kind == "person" for u in kept):
@@ -279,6 +282,11 @@ class PhraseIndex:
                 continue
             out.append(unit)
         return out
+
+
+def _given_name_fits(doc: Doc, start: int, unit: Unit) -> bool:
+    """ "Philip Edward Davis": the name's first word is a given name of one of the surname's owners."""
+    return any(doc[start].text in e.given_names for e in unit.entities)
 
 
 def _place_like(token: object) -> bool:

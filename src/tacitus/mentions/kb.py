@@ -94,6 +94,8 @@ class Entity:
     roles: list[Role] = field(default_factory=list)
     # For sector agents: title, noun, weak, generic, tail, both.
     use: str | None = None
+    # For people: the first words of their names and aliases ("Philip" of "Philip Davis").
+    given_names: frozenset[str] = frozenset()
 
     def sector_on(self, date: dt.date) -> str | None:
         """The sector on ``date``, following dated changes."""
@@ -345,6 +347,9 @@ def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
             for alias in [name, *aliases]:
                 kb.add(alias, person)
                 names.setdefault(id(person), set()).add(alias)
+    for person in kb.people.values():
+        if id(person) in names:
+            person.given_names |= {n.split()[0] for n in names[id(person)] if len(n.split()) >= 2}
     _add_surnames(kb, names)
 
 
