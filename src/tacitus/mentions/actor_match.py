@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tacitus.mentions.actor_chunks import MODIFIER_KINDS, sector_of, unit_kind
 from tacitus.mentions.actor_cities import CityTable
 from tacitus.mentions.actor_units import HONORIFICS, Unit
-from tacitus.mentions.kb import Entity, KnowledgeBase
+from tacitus.mentions.kb import NOTED_ROLES, Entity, KnowledgeBase
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -120,6 +120,11 @@ class PhraseIndex:
                 phrase = " ".join(texts[i : i + size])
                 if phrase in self.kb.surnames and tagged and (not _name_like(doc[i]) or _place_like(doc[i])):
                     continue
+                if (
+                    phrase in self.kb.surnames and not _after_title(units, i) and not any(map(_noted, entities))
+                    and _word_of_other_name(texts, i, i + size)
+                ):
+                    continue  # "Good Friday", "West African", "the West": not a lesser official's surname
                 if size > 1 and self._reaches_past(texts, i + 1, i + size):
                     break  # "the Kingdom of Thailand": "Kingdom of Thailand", not "the Kingdom"
                 units.append(Unit(i, i + size, unit_kind(entities), entities, by_surname=phrase in self.kb.surnames))
@@ -208,14 +213,14 @@ class PhraseIndex:
                     if unit.kind in MODIFIER_KINDS and unit.end - unit.start < len(ent) and unit.kind != "org":
                         dropped.add(id(unit))
                 if ent.label_ != "PERSON":
+                    # "the Good Friday Agreement": a surname inside another kind of name is a word of it.
+                    dropped.update(id(u) for u in inner if u.by_surname and u.end - u.start < len(ent))
                     continue
-                for unit in inner:
-                    # "Michael Howard" is not John Howard: a lone surname inside a longer name.
-                    if (
-                        unit.kind == "person" and unit.end - unit.start < len(ent) and self._surname_unit(doc, unit)
-                        and not _given_name_fits(doc, ent.start, unit)
-                    ):
-                        dropped.add(id(unit))
+                # "Michael Howard" is not John Howard: a lone surname inside a longer name.
+                surnames = [
+                    u for u in inner if u.kind == "person" and u.end - u.start < len(ent) and self._surname_unit(doc, u)
+                ]
+                dropped.update(id(u) for u in surnames)
                 kept = [u for u in inner if id(u) not in dropped]
                 if any(u.kind == "person" for u in kept):
                     continue
@@ -224,7 +229,13 @@ class PhraseIndex:
                 while start < ent.end and doc[start].text in HONORIFICS:
                     start += 1
                 if start < ent.end and not any(u.start < ent.end and u.end > start for u in kept):
-                    added.append(Unit(start, ent.end, "new_person", []))
+                    # "Philip Edward Davis": a given name of one of the surname's owners names that owner.
+                    last = next((u for u in surnames if u.end == ent.end), None)
+                    fitting = [e for e in last.entities if doc[start].text in e.given_names] if last else []
+                    added.append(
+                        Unit(start, ent.end, "person", fitting, by_surname=True)
+                        if fitting else Unit(start, ent.end, "new_person", [])
+                    )
             elif ent.label_ == "ORG":
                 if inner and len(ent) > 1 and all(
                     u.kind == "sector" and ent.start <= u.start and u.end <= ent.end for u in inner
@@ -284,9 +295,21 @@ class PhraseIndex:
         return out
 
 
-def _given_name_fits(doc: Doc, start: int, unit: Unit) -> bool:
-    """ "Philip Edward Davis": the name's first word is a given name of one of the surname's owners."""
-    return any(doc[start].text in e.given_names for e in unit.entities)
+def _after_title(units: list[Unit], i: int) -> bool:
+    """Whether a title or other agent noun ends just before token ``i`` ("Governor Shumkov")."""
+    return bool(units) and units[-1].end == i and units[-1].kind == "sector"
+
+
+def _word_of_other_name(texts: Sequence[str], start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` read as part of another name: capitalised words follow
+    ("Good Friday", "West African") or an article comes before ("the West")."""
+    after = texts[end] if end < len(texts) else ""
+    return (after[:1].isupper() and after.isalpha()) or (start > 0 and texts[start - 1].lower() == "the")
+
+
+def _noted(entity: Entity) -> bool:
+    """A person the news may name by surname alone (see ``NOTED_ROLES``)."""
+    return any(r.role in NOTED_ROLES for r in entity.roles)
 
 
 def _place_like(token: object) -> bool:
