@@ -184,7 +184,8 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
         candidates = by_given
     else:
         given_at = None
-    if given_at is None and person is not None and person.by_surname and not any(u.start < person.start for u in sectors):
+    titled = person is not None and any(u.start < person.start for u in sectors)
+    if given_at is None and person is not None and person.by_surname and not titled:
         # A bare surname names only people the news calls by surname alone ("Smith" is not the
         # premier of Alberta); lesser officials need a title before it, but one in office on the
         # date still makes the surname ambiguous ("Khan" while Sadiq Khan is mayor).
