@@ -56,6 +56,13 @@ def test_compound_subject_is_one_event_with_both_sides(coder: Any) -> None:
     assert set(_codes(agree[0]["source"])) == {"USA", "JPN"}
 
 
+def test_coordinated_adjectives_share_the_head_noun(coder: Any) -> None:
+    events = _events(coder, "Chinese and Russian warships held joint military drills near Japan on Tuesday.")
+    mobilize = _one(events, "MOBILIZE")
+    assert [(a["country"], a["sector"]) for a in mobilize["source"]] == [("CHN", "MIL"), ("RUS", "MIL")]
+    assert [a["text"] for a in mobilize["source"]] == ["Chinese", "Russian warships"]
+
+
 def test_talks_between_two_states(coder: Any) -> None:
     event = _one(_events(coder, "Talks between Armenia and Azerbaijan resumed in Washington on Monday."), "CONSULT")
     assert {"ARM", "AZE"} <= set(_codes(event["source"]) + _codes(event["target"]))

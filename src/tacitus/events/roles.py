@@ -87,7 +87,7 @@ def actors_of(token: Token | None, index: ActorIndex, *, loose: bool = False) ->
     for head in heads:
         direct = index.at_token(head)
         if direct is not None:
-            found.append(direct)
+            found.extend(sorted([direct, *_shared_head_actors(head, index)], key=lambda a: a.start))
             continue
         core = index.covering(*_core_span(head))
         if core:
@@ -101,6 +101,18 @@ def actors_of(token: Token | None, index: ActorIndex, *, loose: bool = False) ->
     for actor in found:
         unique.setdefault((actor.start, actor.end), actor)
     return list(unique.values())
+
+
+def _shared_head_actors(head: Token, index: ActorIndex) -> list[ActorRef]:
+    """ "Russian and Belarusian soldiers": actors named by coordinated modifiers of one head noun."""
+    found = []
+    for child in head.lefts:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            for token in (child, *child.conjuncts):
+                actor = index.at_token(token)
+                if actor is not None:
+                    found.append(actor)
+    return found
 
 
 def _is_passive(verb: Token) -> bool:

@@ -77,6 +77,7 @@ def chunk_units(doc: Doc, units: list[Unit], when: dt.date, *, bare: bool = Fals
             current.append(unit)
     flush()
     _split_hyphen_pairs(doc, chunks, units, when)
+    _share_head_nouns(doc, chunks, units)
     _person_possessives(doc, chunks)
     chunks.sort(key=lambda c: c.start)
     return chunks
@@ -394,6 +395,40 @@ def _split_hyphen_pairs(doc: Doc, chunks: list[Chunk], units: list[Unit], when: 
                 chunk = Chunk([unit], unit.start, unit.end, country=unit.entity.country, name=unit.entity.name)
                 chunks.append(chunk)
                 covered.update(range(unit.start, unit.end))
+
+
+# Words that join coordinated modifiers: "Russian and Belarusian", "US, British and French".
+COORDINATORS = frozenset({",", "and", "or", "&"})
+
+
+def _share_head_nouns(doc: Doc, chunks: list[Chunk], units: list[Unit]) -> None:
+    """ "Russian and Belarusian soldiers": each coordinated adjective names its own actor with the
+    shared head noun's sector; the mention is the adjective alone, since the head is shared."""
+    by_start = {c.start: c for c in chunks}
+    sharing: set[int] = set()  # chunks this pass made: "US, British and French warplanes" chains
+    for left, right in reversed(list(itertools.pairwise(units))):
+        shared = by_start.get(right.start)
+        gap = [doc[i].lower_ for i in range(left.end, right.start)]
+        if (
+            shared is None or shared.sector is None or not gap or not set(gap) <= COORDINATORS
+            or left.kind not in ("adjective", "state") or left.entity is None
+            or right.kind not in ("adjective", "state")
+            or not (id(shared) in sharing or any(u.kind == "sector" for u in shared.units))
+            or shared.person is not None or any(u.kind in ("person", "new_person") for u in shared.units)
+        ):
+            continue
+        alone = by_start.get(left.start)
+        if alone is not None and alone.units == [left] and alone.sector is None:
+            alone.sector = shared.sector  # "US, British and French warplanes": "US" read as a state
+            sharing.add(id(alone))
+            continue
+        if any(c.start <= left.start < c.end for c in chunks):
+            continue
+        chunk = Chunk([left], left.start, left.end, country=left.entity.country, igo=left.entity.igo,
+                      sector=shared.sector, name=left.entity.name)
+        chunks.append(chunk)
+        by_start[left.start] = chunk
+        sharing.add(id(chunk))
 
 
 def _before_named_place(doc: Doc, i: int) -> bool:
