@@ -14,7 +14,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from tacitus.mentions.actor_units import HONORIFICS, Chunk, Unit
-from tacitus.mentions.kb import NOTED_ROLES, Entity
+from tacitus.mentions.kb import Entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -190,7 +190,7 @@ def resolve_chunk(chunk: Chunk, when: dt.date, doc: Doc, *, bare: bool = False) 
         # A bare surname names only people the news calls by surname alone ("Smith" is not the
         # premier of Alberta); lesser officials need a title before it, but one in office on the
         # date still makes the surname ambiguous ("Khan" while Sadiq Khan is mayor).
-        noted = [e for e in candidates if any(r.role in NOTED_ROLES for r in e.roles)]
+        noted = [e for e in candidates if e.noted]
         others_in_office = any(e.role_on(when)[1] for e in candidates if e not in noted)
         candidates = [] if others_in_office else noted
     known = _person_on(candidates, when) if person is not None and person.kind == "person" else None

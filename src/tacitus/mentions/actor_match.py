@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tacitus.mentions.actor_chunks import MODIFIER_KINDS, sector_of, unit_kind
 from tacitus.mentions.actor_cities import CityTable
 from tacitus.mentions.actor_units import HONORIFICS, Unit
-from tacitus.mentions.kb import NOTED_ROLES, Entity, KnowledgeBase
+from tacitus.mentions.kb import Entity, KnowledgeBase
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -121,7 +121,7 @@ class PhraseIndex:
                 if phrase in self.kb.surnames and tagged and (not _name_like(doc[i]) or _place_like(doc[i])):
                     continue
                 if (
-                    phrase in self.kb.surnames and not _after_title(units, i) and not any(map(_noted, entities))
+                    phrase in self.kb.surnames and not _after_title(units, i) and not any(e.noted for e in entities)
                     and _word_of_other_name(texts, i, i + size)
                 ):
                     continue  # "Good Friday", "West African", "the West": not a lesser official's surname
@@ -305,11 +305,6 @@ def _word_of_other_name(texts: Sequence[str], start: int, end: int) -> bool:
     ("Good Friday", "West African") or an article comes before ("the West")."""
     after = texts[end] if end < len(texts) else ""
     return (after[:1].isupper() and after.isalpha()) or (start > 0 and texts[start - 1].lower() == "the")
-
-
-def _noted(entity: Entity) -> bool:
-    """A person the news may name by surname alone (see ``NOTED_ROLES``)."""
-    return any(r.role in NOTED_ROLES for r in entity.roles)
 
 
 def _place_like(token: object) -> bool:

@@ -97,6 +97,11 @@ class Entity:
     # For people: the first words of their names and aliases ("Philip" of "Philip Davis").
     given_names: frozenset[str] = frozenset()
 
+    @property
+    def noted(self) -> bool:
+        """A person the news may name by surname alone ("Putin", "Lavrov"): see ``NOTED_ROLES``."""
+        return any(r.role in NOTED_ROLES for r in self.roles)
+
     def sector_on(self, date: dt.date) -> str | None:
         """The sector on ``date``, following dated changes."""
         sector = self.sector
@@ -347,7 +352,7 @@ def load_people(kb: KnowledgeBase, paths: Iterable[Path]) -> None:
             for alias in [name, *aliases]:
                 kb.add(alias, person)
                 names.setdefault(id(person), set()).add(alias)
-    for person in kb.people.values():
+    for person in {id(p): p for p in kb.people.values()}.values():
         if id(person) in names:
             person.given_names |= {n.split()[0] for n in names[id(person)] if len(n.split()) >= 2}
     _add_surnames(kb, names)
